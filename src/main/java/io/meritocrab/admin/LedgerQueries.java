@@ -1,0 +1,99 @@
+package io.meritocrab.admin;
+
+import io.meritocrab.evaluation.Evaluation;
+import io.meritocrab.ledger.Contributor;
+import io.meritocrab.ledger.ContributorRepository;
+import io.meritocrab.ledger.LedgerEntry;
+import io.meritocrab.repos.RepositoryDirectory;
+import io.meritocrab.repos.TrackedRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Read side of the ledger for the admin API: returns views, never entities. */
+@ApplicationScoped
+public class LedgerQueries {
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    RepositoryDirectory directory;
+    @Inject
+    ContributorRepository contributors;
+
+    TrackedRepository repository(String owner, String name) {
+        return directory.findByFullName(owner + "/" + name)
+                .orElseThrow(() -> ApiError.notFound("unknown repository " + owner + "/" + name));
+    }
+
+    Page<Views.ContributorSummary> contributors(TrackedRepository repository, PageRequest page) {
+        List<Contributor> rows = em.createQuery("SELECT c FROM Contributor c WHERE c.repositoryId = :repo "
+                        + "AND c.id > :after ORDER BY c.id", Contributor.class)
+                .setParameter("repo", repository.id())
+                .setParameter("after", page.after() == null ? 0L : page.after())
+                .setMaxResults(page.limit() + 1)
+                .getResultList();
+        List<Views.ContributorSummary> items = rows.stream().limit(page.limit())
+                .map(c -> new Views.ContributorSummary(c.login(), c.userId(), c.credit(), c.blacklisted(),
+                        c.lastActivityAt()))
+                .toList();
+        String next = rows.size() > page.limit() ? String.valueOf(rows.get(page.limit() - 1).id()) : null;
+        return new Page<>(items, next);
+    }
+
+    Views.ContributorDetail contributor(TrackedRepository repository, String login, int entryLimit) {
+        Contributor contributor = contributors.findByLogin(repository.id(), login)
+                .orElseThrow(() -> ApiError.notFound("unknown contributor " + login));
+        List<LedgerEntry> entries = em.createQuery("SELECT e FROM LedgerEntry e WHERE e.contributorId = :id "
+                        + "ORDER BY e.seq DESC", LedgerEntry.class)
+                .setParameter("id", contributor.id())
+                .setMaxResults(entryLimit)
+                .getResultList();
+        Map<Long, Evaluation> evaluations = evaluationsOf(entries);
+        return new Views.ContributorDetail(contributor.login(), contributor.userId(), contributor.credit(),
+                contributor.blacklisted(), contributor.lastActivityAt(),
+                entries.stream().map(e -> entry(e, evaluations.get(e.evaluationId()))).toList());
+    }
+
+    Page<Views.Event> events(TrackedRepository repository, PageRequest page) {
+        List<Object[]> rows = em.createQuery("SELECT e, c.login, c.userId FROM LedgerEntry e, Contributor c "
+                        + "WHERE c.id = e.contributorId AND e.repositoryId = :repo AND e.id < :before "
+                        + "ORDER BY e.id DESC", Object[].class)
+                .setParameter("repo", repository.id())
+                .setParameter("before", page.after() == null ? Long.MAX_VALUE : page.after())
+                .setMaxResults(page.limit() + 1)
+                .getResultList();
+        List<Views.Event> items = rows.stream().limit(page.limit()).map(row -> {
+            LedgerEntry e = (LedgerEntry) row[0];
+            return new Views.Event(e.id(), (String) row[1], (Long) row[2], e.kind().name(), e.delta(),
+                    e.creditBefore(), e.creditAfter(), e.actor(), e.reason(), e.deliveryId(), e.createdAt());
+        }).toList();
+        String next = rows.size() > page.limit() ? String.valueOf(items.get(items.size() - 1).id()) : null;
+        return new Page<>(items, next);
+    }
+
+    private Map<Long, Evaluation> evaluationsOf(List<LedgerEntry> entries) {
+        List<Long> ids = entries.stream().map(LedgerEntry::evaluationId).filter(id -> id != null).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT e FROM Evaluation e WHERE e.id IN :ids", Evaluation.class)
+                .setParameter("ids", ids)
+                .getResultList().stream()
+                .collect(Collectors.toMap(Evaluation::id, Function.identity()));
+    }
+
+    private static Views.Entry entry(LedgerEntry e, Evaluation evaluation) {
+        Views.EvaluationSummary summary = evaluation == null ? null : new Views.EvaluationSummary(evaluation.id(),
+                evaluation.provider(), evaluation.model(), evaluation.promptVersion(),
+                evaluation.classification() == null ? null : evaluation.classification().name(),
+                evaluation.confidence(), evaluation.reasoning(), evaluation.status().name());
+        return new Views.Entry(e.id(), e.kind().name(), e.delta(), e.creditBefore(), e.creditAfter(), e.actor(),
+                e.reason(), e.deliveryId(), e.createdAt(), summary);
+    }
+}

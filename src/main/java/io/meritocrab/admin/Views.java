@@ -1,0 +1,35 @@
+package io.meritocrab.admin;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON shapes of the admin API. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record ContributorSummary(String login, long userId, int credit, boolean blacklisted,
+                                     Instant lastActivityAt) {
+    }
+
+    public record ContributorDetail(String login, long userId, int credit, boolean blacklisted,
+                                    Instant lastActivityAt, List<Entry> entries) {
+    }
+
+    public record EvaluationSummary(long id, String provider, String model, String promptVersion, String classification,
+                                    Double confidence, String reasoning, String status) {
+    }
+
+    public record Entry(long id, String kind, int delta, int creditBefore, int creditAfter, String actor, String reason,
+                        String deliveryId, Instant createdAt, EvaluationSummary evaluation) {
+    }
+
+    public record Event(long id, String login, long userId, String kind, int delta, int creditBefore, int creditAfter,
+                        String actor, String reason, String deliveryId, Instant createdAt) {
+    }
+
+    public record Delivery(String deliveryId, String event, String action, String repository, String status,
+                           int attempts, String lastError, String outcome, Instant receivedAt) {
+    }
+}

@@ -1,0 +1,27 @@
+package io.meritocrab.evaluation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * A hash of a contribution's text with case and whitespace normalised, so the same text posted to
+ * several repositories is recognised without storing the text twice.
+ */
+public final class ContentFingerprint {
+
+    private ContentFingerprint() {
+    }
+
+    public static String of(String title, String body) {
+        String normalised = (title + "\n" + body).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.meritocrab.evaluation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One evaluation of one contribution, with the evaluator that made it and what became of it. */
+@Entity
+@Table(name = "evaluation")
+public class Evaluation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "evaluation_seq")
+    @SequenceGenerator(name = "evaluation_seq", sequenceName = "evaluation_seq", allocationSize = 50)
+    private long id;
+    @Column(name = "contributor_id", nullable = false)
+    private long contributorId;
+    @Column(name = "repository_id", nullable = false)
+    private long repositoryId;
+    @Column(name = "delivery_id")
+    private String deliveryId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "contribution_kind", nullable = false)
+    private ContributionKind contributionKind;
+    @Column(name = "subject_number")
+    private Integer subjectNumber;
+    @Column(name = "subject_url")
+    private String subjectUrl;
+    @Column(name = "content_hash", nullable = false)
+    private String contentHash;
+    @Column(nullable = false)
+    private String provider;
+    @Column(nullable = false)
+    private String model;
+    @Column(name = "prompt_version", nullable = false)
+    private String promptVersion;
+    @Column(name = "latency_ms", nullable = false)
+    private int latencyMs;
+    @Enumerated(EnumType.STRING)
+    private Classification classification;
+    private Double confidence;
+    private String reasoning;
+    @Column(name = "proposed_delta", nullable = false)
+    private int proposedDelta;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private EvaluationStatus status;
+    @Column(name = "decided_by")
+    private String decidedBy;
+    @Column(name = "decision_note")
+    private String decisionNote;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    protected Evaluation() {
+    }
+
+    Evaluation(EvaluatedContribution subject, EvaluatorIdentity evaluator, Verdict verdict, int latencyMs,
+               int proposedDelta, EvaluationStatus status, Instant createdAt) {
+        this.contributorId = subject.contributorId();
+        this.repositoryId = subject.repositoryId();
+        this.deliveryId = subject.deliveryId();
+        this.contributionKind = subject.contribution().kind();
+        this.subjectNumber = subject.subjectNumber();
+        this.subjectUrl = subject.subjectUrl();
+        this.contentHash = subject.contentHash();
+        this.provider = evaluator.provider();
+        this.model = evaluator.model();
+        this.promptVersion = evaluator.promptVersion();
+        this.latencyMs = latencyMs;
+        this.classification = verdict.classification();
+        this.confidence = verdict.confidence();
+        this.reasoning = truncate(verdict.reasoning(), 4000);
+        this.proposedDelta = proposedDelta;
+        this.status = status;
+        this.createdAt = createdAt;
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public long contributorId() {
+        return contributorId;
+    }
+
+    public long repositoryId() {
+        return repositoryId;
+    }
+
+    public String deliveryId() {
+        return deliveryId;
+    }
+
+    public ContributionKind contributionKind() {
+        return contributionKind;
+    }
+
+    public Integer subjectNumber() {
+        return subjectNumber;
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public String promptVersion() {
+        return promptVersion;
+    }
+
+    public int latencyMs() {
+        return latencyMs;
+    }
+
+    public Classification classification() {
+        return classification;
+    }
+
+    public Double confidence() {
+        return confidence;
+    }
+
+    public String reasoning() {
+        return reasoning;
+    }
+
+    public int proposedDelta() {
+        return proposedDelta;
+    }
+
+    public EvaluationStatus status() {
+        return status;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,15 @@
+package io.meritocrab.evaluation;
+
+/** Where an evaluation stands. */
+public enum EvaluationStatus {
+    /** Sure enough: its delta was applied when it was made. */
+    APPLIED,
+    /** Waiting in the review queue for a maintainer. */
+    PENDING,
+    /** A maintainer applied the proposed delta. */
+    APPROVED,
+    /** A maintainer applied another delta. */
+    OVERRIDDEN,
+    /** Recorded only: the contributor is blacklisted and earns nothing. */
+    NOT_APPLIED
+}

@@ -1,0 +1,89 @@
+package io.meritocrab.ledger;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A GitHub user in one repository. Rows are created by {@link ContributorRepository#lockOrCreate} and
+ * changed only through {@link CreditLedger}, so credit and the ledger never disagree.
+ */
+@Entity
+@Table(name = "contributor")
+public class Contributor {
+
+    @Id
+    private long id;
+    @Column(name = "repository_id", nullable = false)
+    private long repositoryId;
+    @Column(name = "user_id", nullable = false)
+    private long userId;
+    @Column(nullable = false)
+    private String login;
+    @Column(nullable = false)
+    private int credit;
+    @Column(nullable = false)
+    private boolean blacklisted;
+    @Column(name = "entry_count", nullable = false)
+    private int entryCount;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "last_activity_at", nullable = false)
+    private Instant lastActivityAt;
+
+    protected Contributor() {
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public long repositoryId() {
+        return repositoryId;
+    }
+
+    public long userId() {
+        return userId;
+    }
+
+    public String login() {
+        return login;
+    }
+
+    public int credit() {
+        return credit;
+    }
+
+    public boolean blacklisted() {
+        return blacklisted;
+    }
+
+    public Instant lastActivityAt() {
+        return lastActivityAt;
+    }
+
+    /** Numbers the next ledger entry of this contributor. */
+    int nextEntrySeq() {
+        return ++entryCount;
+    }
+
+    void renameTo(String currentLogin) {
+        this.login = currentLogin;
+    }
+
+    void touch(Instant when) {
+        if (when.isAfter(lastActivityAt)) {
+            lastActivityAt = when;
+        }
+    }
+
+    void setCredit(int credit) {
+        this.credit = credit;
+    }
+
+    void setBlacklisted(boolean blacklisted) {
+        this.blacklisted = blacklisted;
+    }
+}

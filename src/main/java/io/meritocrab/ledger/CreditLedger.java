@@ -1,0 +1,60 @@
+package io.meritocrab.ledger;
+
+import io.meritocrab.scoring.CreditChange;
+import io.meritocrab.scoring.ScoringPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The only place credit and blacklist status change. Every change writes an immutable ledger entry in
+ * the same transaction as the new credit; callers hold the contributor's row lock (see
+ * {@link ContributorRepository#lockOrCreate}), so concurrent events never lose an update.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class CreditLedger {
+
+    @PersistenceContext
+    EntityManager em;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Applies a credit change and, when the credit falls to the blacklist threshold, blacklists the
+     * contributor with a second entry.
+     */
+    public LedgerEntry apply(Contributor contributor, EntryKind kind, int requestedDelta, LedgerCause cause,
+                             ScoringPolicy policy) {
+        CreditChange change = CreditChange.of(contributor.credit(), requestedDelta);
+        LedgerEntry entry = record(contributor, kind, change, cause);
+        contributor.setCredit(change.creditAfter());
+        if (!contributor.blacklisted() && policy.reachesBlacklist(change.creditAfter())) {
+            setBlacklisted(contributor, true, new LedgerCause(LedgerCause.SYSTEM,
+                    "credit " + change.creditAfter() + " reached the blacklist threshold "
+                            + policy.blacklistThreshold(), cause.deliveryId(), null));
+        }
+        return entry;
+    }
+
+    /** Records a blacklist status change (no credit change); does nothing when the status is unchanged. */
+    public void setBlacklisted(Contributor contributor, boolean blacklisted, LedgerCause cause) {
+        if (contributor.blacklisted() == blacklisted) {
+            return;
+        }
+        CreditChange none = CreditChange.of(contributor.credit(), 0);
+        record(contributor, blacklisted ? EntryKind.BLACKLISTED : EntryKind.UNBLACKLISTED, none, cause);
+        contributor.setBlacklisted(blacklisted);
+    }
+
+    private LedgerEntry record(Contributor contributor, EntryKind kind, CreditChange change, LedgerCause cause) {
+        Instant now = clock.instant();
+        LedgerEntry entry = new LedgerEntry(contributor, kind, change.requestedDelta(), change.creditBefore(),
+                change.creditAfter(), cause, now);
+        em.persist(entry);
+        return entry;
+    }
+}

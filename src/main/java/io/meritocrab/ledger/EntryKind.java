@@ -1,0 +1,12 @@
+package io.meritocrab.ledger;
+
+/** Why a ledger entry exists. */
+public enum EntryKind {
+    PULL_REQUEST_OPENED,
+    COMMENT_CREATED,
+    PULL_REQUEST_MERGED,
+    REVIEW_SUBMITTED,
+    MAINTAINER_ADJUSTMENT,
+    BLACKLISTED,
+    UNBLACKLISTED
+}

@@ -1,0 +1,65 @@
+package io.meritocrab.platform;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema up to date with the versioned migrations when the application starts; JPA never
+ * generates schema. Until this succeeds the server is not ready and refuses webhooks.
+ */
+@ApplicationScoped
+public class DatabaseMigration {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
+
+    @Resource(lookup = "jdbc/meritocrab")
+    DataSource dataSource;
+    @Inject
+    Event<SchemaReady> schemaReady;
+
+    private volatile boolean migrated;
+    private volatile String failure;
+
+    void migrateOnStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        try {
+            MigrateResult result = flyway().migrate();
+            migrated = true;
+            LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
+                    + result.migrationsExecuted + " migrations applied now)");
+        } catch (RuntimeException e) {
+            failure = e.getMessage();
+            LOG.log(Level.SEVERE, "Database migration failed; the server will not serve until it is fixed", e);
+            return;
+        }
+        schemaReady.fire(new SchemaReady());
+    }
+
+    /** True when no migration is left to apply. */
+    public boolean upToDate() {
+        return migrated && flyway().info().pending().length == 0;
+    }
+
+    public boolean migrated() {
+        return migrated;
+    }
+
+    public String failure() {
+        return failure;
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load();
+    }
+}

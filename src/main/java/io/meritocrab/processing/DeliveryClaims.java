@@ -1,0 +1,74 @@
+package io.meritocrab.processing;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Leases due deliveries to this server. Rows are picked with FOR UPDATE SKIP LOCKED, so servers
+ * sharing one database never lease the same delivery, and the lease (a later next_attempt_at) is
+ * committed before processing starts, so a delivery whose server dies is picked up again when the
+ * lease runs out.
+ */
+@ApplicationScoped
+public class DeliveryClaims {
+
+    private static final String DUE = "SELECT id, delivery_id, attempts FROM delivery "
+            + "WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ? "
+            + "FOR UPDATE SKIP LOCKED";
+    private static final String LEASE = "UPDATE delivery SET attempts = ?, next_attempt_at = ? WHERE id = ?";
+
+    @Resource(lookup = "jdbc/meritocrab")
+    DataSource dataSource;
+    @Inject @ConfigProperty(name = "meritocrab.delivery.lease", defaultValue = "PT2M")
+    Duration lease;
+
+    public List<Claim> claimDue(int limit) throws SQLException {
+        Instant now = Instant.now();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<Claim> claims = new ArrayList<>();
+                try (PreparedStatement due = connection.prepareStatement(DUE)) {
+                    due.setTimestamp(1, Timestamp.from(now));
+                    due.setInt(2, limit);
+                    try (ResultSet rows = due.executeQuery()) {
+                        while (rows.next()) {
+                            claims.add(new Claim(rows.getLong(1), rows.getString(2), rows.getInt(3) + 1));
+                        }
+                    }
+                }
+                if (!claims.isEmpty()) {
+                    try (PreparedStatement leaseRows = connection.prepareStatement(LEASE)) {
+                        Timestamp until = Timestamp.from(now.plus(lease));
+                        for (Claim claim : claims) {
+                            leaseRows.setInt(1, claim.attempt());
+                            leaseRows.setTimestamp(2, until);
+                            leaseRows.setLong(3, claim.id());
+                            leaseRows.addBatch();
+                        }
+                        leaseRows.executeBatch();
+                    }
+                }
+                connection.commit();
+                return claims;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+}

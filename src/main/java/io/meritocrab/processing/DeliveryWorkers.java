@@ -1,0 +1,135 @@
+package io.meritocrab.processing;
+
+import io.meritocrab.intake.DeliverySignal;
+import io.meritocrab.platform.SchemaReady;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Processes the inbox after webhooks are answered. Each worker leases a few due deliveries and
+ * processes them one transaction each; when none are due it waits for new ones or for the poll
+ * interval, so deliveries left behind by a crash, a restart or a failed attempt are swept up too.
+ */
+@ApplicationScoped
+public class DeliveryWorkers {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorkers.class.getName());
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+    @Inject
+    DeliveryClaims claims;
+    @Inject
+    DeliveryProcessor processor;
+    @Inject
+    DeliveryFailures failures;
+    @Inject
+    DeliverySignal signal;
+    @Inject @ConfigProperty(name = "meritocrab.delivery.workers", defaultValue = "3")
+    int workerCount;
+    @Inject @ConfigProperty(name = "meritocrab.delivery.claim-batch", defaultValue = "8")
+    int claimBatch;
+    @Inject @ConfigProperty(name = "meritocrab.delivery.poll-interval", defaultValue = "PT2S")
+    Duration pollInterval;
+    @Inject @ConfigProperty(name = "meritocrab.delivery.retry-base", defaultValue = "PT10S")
+    Duration retryBase;
+    @Inject @ConfigProperty(name = "meritocrab.delivery.retry-cap", defaultValue = "PT30M")
+    Duration retryCap;
+    @Inject @ConfigProperty(name = "meritocrab.delivery.max-attempts", defaultValue = "8")
+    int maxAttempts;
+
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean running;
+    private RetryPolicy retryPolicy;
+
+    void start(@Observes SchemaReady ready) {
+        retryPolicy = new RetryPolicy(retryBase, retryCap, maxAttempts);
+        running = true;
+        for (int i = 0; i < Math.max(1, workerCount); i++) {
+            Thread worker = threadFactory.newThread(this::workUntilStopped);
+            worker.setName("meritocrab-delivery-" + i);
+            workers.add(worker);
+            worker.start();
+        }
+        LOG.info(() -> "Started " + workers.size() + " delivery workers");
+    }
+
+    public boolean healthy() {
+        return !running || workers.stream().allMatch(Thread::isAlive);
+    }
+
+    private void workUntilStopped() {
+        long seen = signal.generation();
+        while (running) {
+            try {
+                List<Claim> leased = claims.claimDue(claimBatch);
+                for (Claim claim : leased) {
+                    if (!running) {
+                        // Unprocessed leases simply expire and are picked up again.
+                        break;
+                    }
+                    attempt(claim);
+                }
+                if (leased.isEmpty()) {
+                    seen = signal.awaitArrival(seen, pollInterval.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Delivery worker could not lease deliveries; retrying", e);
+                sleepQuietly(pollInterval.toMillis());
+            }
+        }
+    }
+
+    private void attempt(Claim claim) {
+        if (claim.attempt() > retryPolicy.maxAttempts()) {
+            failures.giveUp(claim);
+            LOG.warning(() -> "delivery=" + claim.deliveryId() + " outcome=failed reason=attempts exhausted");
+            return;
+        }
+        try {
+            String outcome = processor.process(claim);
+            if (outcome != null) {
+                LOG.fine(() -> "delivery=" + claim.deliveryId() + " attempt=" + claim.attempt() + " outcome=" + outcome);
+            }
+        } catch (RuntimeException e) {
+            boolean parked = failures.record(claim, e, retryPolicy);
+            LOG.log(Level.WARNING, "delivery=" + claim.deliveryId() + " attempt=" + claim.attempt()
+                    + (parked ? " outcome=failed" : " outcome=retrying") + " error=" + DeliveryFailures.describe(e));
+        }
+    }
+
+    private void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        signal.deliveriesArrived();
+        for (Thread worker : workers) {
+            try {
+                worker.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

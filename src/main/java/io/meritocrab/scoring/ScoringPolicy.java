@@ -1,0 +1,59 @@
+package io.meritocrab.scoring;
+
+import io.meritocrab.evaluation.Classification;
+import io.meritocrab.evaluation.ContributionKind;
+
+/**
+ * The numbers that govern one repository's ledger: the scoring table, the thresholds and how sure an
+ * evaluation must be before it is applied without a maintainer.
+ */
+public record ScoringPolicy(
+        int startingCredit,
+        int prThreshold,
+        int blacklistThreshold,
+        double confidenceThreshold,
+        ScoreRow pullRequestOpened,
+        ScoreRow comment,
+        int pullRequestMergedBonus,
+        int reviewSubmittedBonus) {
+
+    /** The defaults of the original meritocrab. */
+    public static ScoringPolicy defaults() {
+        return new ScoringPolicy(100, 50, 0, 0.85,
+                new ScoreRow(-25, -5, 5, 15), new ScoreRow(-10, -2, 1, 3), 20, 5);
+    }
+
+    public ScoringPolicy {
+        if (startingCredit < 0) {
+            throw new IllegalArgumentException("starting credit must not be negative: " + startingCredit);
+        }
+        if (confidenceThreshold < 0.0 || confidenceThreshold > 1.0) {
+            throw new IllegalArgumentException("confidence threshold must be within [0, 1]: " + confidenceThreshold);
+        }
+    }
+
+    public int deltaFor(ContributionKind kind, Classification classification) {
+        return switch (kind) {
+            case PULL_REQUEST -> pullRequestOpened.deltaFor(classification);
+            case COMMENT -> comment.deltaFor(classification);
+        };
+    }
+
+    /** An evaluation at least this sure is applied at once; below, it waits for a maintainer. */
+    public boolean appliesAutomatically(double confidence) {
+        return confidence >= confidenceThreshold;
+    }
+
+    /** Credit at or below the blacklist threshold means shadow-blacklisted. */
+    public boolean reachesBlacklist(int credit) {
+        return credit <= blacklistThreshold;
+    }
+
+    /** The PR gate, decided on the credit the contributor had before this PR was evaluated. */
+    public GateDecision gate(int creditBefore, boolean blacklisted) {
+        if (blacklisted) {
+            return GateDecision.SHADOW_CLOSE;
+        }
+        return creditBefore < prThreshold ? GateDecision.CLOSE_BELOW_THRESHOLD : GateDecision.ALLOW;
+    }
+}
