@@ -24,6 +24,14 @@ export MERITOCRAB_ADMIN_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \
 BASE="http://localhost:$MERITOCRAB_HTTP_PORT"
 SERVER_LOG="$ROOT/target/liberty/wlp/usr/servers/meritocrab/logs/messages.log"
 
+# CPU clock ticks (user + system) used so far by a process and its children, live or reaped.
+cpu_ticks() {
+    local total=0 pid
+    for pid in "$1" $(ps -o pid= --ppid "$1"); do
+        total=$((total + $(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$total"
+}
 log() { printf '[%s] %s\n' "$(date +%T)" "$*"; }
 die() { log "FAILED: $*"; exit 1; }
 
@@ -85,8 +93,14 @@ done
     || { tail -n 40 "$SERVER_LOG"; die "server not ready after 180 s"; }
 log "server ready"
 
+# Where the 2 cores go during the load (warm-up included): server JVM vs PostgreSQL (postmaster + backends).
+SERVER_PID=$(cat "$ROOT/target/liberty/wlp/usr/servers/.pid/meritocrab.pid")
+PM_PID=$(head -n 1 "$("${PSQL[@]}" -c 'show data_directory')/postmaster.pid")
+cpu_before="$(cpu_ticks "$SERVER_PID") $(cpu_ticks "$PM_PID") $(date +%s%3N)"
 java "$BENCH/WebhookLoad.java" --url "$BASE/webhooks/github" \
     --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" | tee "$OUT/load.txt"
+CPU_SHARE=$(awk -v b="$cpu_before" -v s="$(cpu_ticks "$SERVER_PID")" -v p="$(cpu_ticks "$PM_PID")" -v t="$(date +%s%3N)" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { split(b, x, " "); w = (t - x[3]) / 1000; printf "server %.2f cores, PostgreSQL %.2f cores", (s - x[1]) / hz / w, (p - x[2]) / hz / w }')
 RESULT=$(grep '^RESULT ' "$OUT/load.txt") || die "WebhookLoad printed no RESULT"
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$RESULT"; }
 ACCEPTED=$(field accepted_total)
@@ -113,6 +127,7 @@ echo "================ intake benchmark: $CONNECTIONS connections, ${DURATION} s
 echo "accepted deliveries/s : $(field accepted_per_s)   (target >= 2500)"
 echo "latency p50 / p99     : $(field p50_ms) / $(field p99_ms) ms   (target p99 < 50 ms; max $(field max_ms) ms)"
 echo "errors                : $(field errors)"
+echo "CPU during the load   : $CPU_SHARE (of $(nproc); load generator: see above)"
 if [ "$PENDING" = 0 ]; then
     echo "all applied           : ${APPLY_S} s after the load ended"
 else

@@ -1,7 +1,7 @@
 package io.meritocrab.admin;
 
 import io.meritocrab.intake.DeliverySignal;
-import io.meritocrab.platform.InstantConverter;
+import io.meritocrab.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -66,6 +66,6 @@ public class InboxQueries {
 
     private static Views.Delivery view(Object[] row) {
         return new Views.Delivery((String) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5],
-                ((Number) row[6]).intValue(), (String) row[7], (String) row[8], InstantConverter.toInstant(row[9]));
+                ((Number) row[6]).intValue(), (String) row[7], (String) row[8], Timestamps.fromColumn(row[9]));
     }
 }

@@ -57,7 +57,8 @@ public class LedgerQueries {
         Map<Long, Evaluation> evaluations = evaluationsOf(entries);
         return new Views.ContributorDetail(contributor.login(), contributor.userId(), contributor.credit(),
                 contributor.blacklisted(), contributor.lastActivityAt(),
-                entries.stream().map(e -> entry(e, evaluations.get(e.evaluationId()))).toList());
+                entries.stream().map(e -> entry(e, e.evaluationId() == null ? null : evaluations.get(e.evaluationId())))
+                        .toList());
     }
 
     Page<Views.Event> events(TrackedRepository repository, PageRequest page) {

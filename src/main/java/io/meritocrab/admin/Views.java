@@ -1,5 +1,6 @@
 package io.meritocrab.admin;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,22 +14,27 @@ public final class Views {
                                      Instant lastActivityAt) {
     }
 
+    @JsonbNillable
     public record ContributorDetail(String login, long userId, int credit, boolean blacklisted,
                                     Instant lastActivityAt, List<Entry> entries) {
     }
 
+    @JsonbNillable
     public record EvaluationSummary(long id, String provider, String model, String promptVersion, String classification,
                                     Double confidence, String reasoning, String status) {
     }
 
+    @JsonbNillable
     public record Entry(long id, String kind, int delta, int creditBefore, int creditAfter, String actor, String reason,
                         String deliveryId, Instant createdAt, EvaluationSummary evaluation) {
     }
 
+    @JsonbNillable
     public record Event(long id, String login, long userId, String kind, int delta, int creditBefore, int creditAfter,
                         String actor, String reason, String deliveryId, Instant createdAt) {
     }
 
+    @JsonbNillable
     public record Delivery(String deliveryId, String event, String action, String repository, String status,
                            int attempts, String lastError, String outcome, Instant receivedAt) {
     }

@@ -10,7 +10,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import io.meritocrab.platform.Timestamps;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /**
  * The PR gate's decision for one pull request, kept so that it is carried out on GitHub exactly once
@@ -41,12 +43,12 @@ public class EnforcementAction {
     private int threshold;
     private String message;
     @Column(name = "due_at")
-    private Instant dueAt;
+    private OffsetDateTime dueAt;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private ActionStatus status;
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     protected EnforcementAction() {
     }
@@ -62,9 +64,9 @@ public class EnforcementAction {
         this.credit = credit;
         this.threshold = threshold;
         this.message = message;
-        this.dueAt = dueAt;
+        this.dueAt = Timestamps.utc(dueAt);
         this.status = decision == GateDecision.ALLOW ? ActionStatus.NONE_NEEDED : ActionStatus.PENDING;
-        this.createdAt = createdAt;
+        this.createdAt = Timestamps.utc(createdAt);
     }
 
     public long id() {
@@ -96,7 +98,7 @@ public class EnforcementAction {
     }
 
     public Instant dueAt() {
-        return dueAt;
+        return Timestamps.instant(dueAt);
     }
 
     public ActionStatus status() {

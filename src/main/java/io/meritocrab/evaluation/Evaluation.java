@@ -9,7 +9,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import io.meritocrab.platform.Timestamps;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /** One evaluation of one contribution, with the evaluator that made it and what became of it. */
 @Entity
@@ -57,9 +59,9 @@ public class Evaluation {
     @Column(name = "decision_note")
     private String decisionNote;
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
     @Column(name = "decided_at")
-    private Instant decidedAt;
+    private OffsetDateTime decidedAt;
 
     protected Evaluation() {
     }
@@ -82,7 +84,7 @@ public class Evaluation {
         this.reasoning = truncate(verdict.reasoning(), 4000);
         this.proposedDelta = proposedDelta;
         this.status = status;
-        this.createdAt = createdAt;
+        this.createdAt = Timestamps.utc(createdAt);
     }
 
     private static String truncate(String text, int max) {
@@ -150,6 +152,6 @@ public class Evaluation {
     }
 
     public Instant createdAt() {
-        return createdAt;
+        return Timestamps.instant(createdAt);
     }
 }

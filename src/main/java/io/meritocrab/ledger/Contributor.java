@@ -4,7 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import io.meritocrab.platform.Timestamps;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /**
  * A GitHub user in one repository. Rows are created by {@link ContributorRepository#lockOrCreate} and
@@ -29,9 +31,9 @@ public class Contributor {
     @Column(name = "entry_count", nullable = false)
     private int entryCount;
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
     @Column(name = "last_activity_at", nullable = false)
-    private Instant lastActivityAt;
+    private OffsetDateTime lastActivityAt;
 
     protected Contributor() {
     }
@@ -61,7 +63,7 @@ public class Contributor {
     }
 
     public Instant lastActivityAt() {
-        return lastActivityAt;
+        return Timestamps.instant(lastActivityAt);
     }
 
     /** Numbers the next ledger entry of this contributor. */
@@ -74,8 +76,8 @@ public class Contributor {
     }
 
     void touch(Instant when) {
-        if (when.isAfter(lastActivityAt)) {
-            lastActivityAt = when;
+        if (when.isAfter(lastActivityAt.toInstant())) {
+            lastActivityAt = Timestamps.utc(when);
         }
     }
 

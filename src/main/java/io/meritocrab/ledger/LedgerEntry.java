@@ -9,7 +9,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import io.meritocrab.platform.Timestamps;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /** One immutable change of a contributor's credit or status. */
 @Entity
@@ -46,7 +48,7 @@ public class LedgerEntry {
     @Column(name = "delivery_id", updatable = false)
     private String deliveryId;
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     protected LedgerEntry() {
     }
@@ -65,7 +67,7 @@ public class LedgerEntry {
         this.actor = cause.actor();
         this.reason = cause.reason();
         this.deliveryId = cause.deliveryId();
-        this.createdAt = createdAt;
+        this.createdAt = Timestamps.utc(createdAt);
     }
 
     public long id() {
@@ -117,6 +119,6 @@ public class LedgerEntry {
     }
 
     public Instant createdAt() {
-        return createdAt;
+        return Timestamps.instant(createdAt);
     }
 }

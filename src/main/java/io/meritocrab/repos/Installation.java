@@ -4,7 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import io.meritocrab.platform.Timestamps;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /** An installation of the GitHub App on an account (user or organisation). */
 @Entity
@@ -18,7 +20,7 @@ public class Installation {
     @Column(nullable = false)
     private boolean active;
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    private OffsetDateTime updatedAt;
 
     protected Installation() {
     }
@@ -27,7 +29,7 @@ public class Installation {
         this.id = id;
         this.accountLogin = accountLogin;
         this.active = active;
-        this.updatedAt = updatedAt;
+        this.updatedAt = Timestamps.utc(updatedAt);
     }
 
     public long id() {
@@ -45,6 +47,6 @@ public class Installation {
     void update(String accountLogin, boolean active, Instant when) {
         this.accountLogin = accountLogin;
         this.active = active;
-        this.updatedAt = when;
+        this.updatedAt = Timestamps.utc(when);
     }
 }

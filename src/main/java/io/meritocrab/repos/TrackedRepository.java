@@ -4,7 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /**
  * A GitHub repository the App has seen, keyed by GitHub's id (names change on rename or transfer).
@@ -25,7 +25,7 @@ public class TrackedRepository {
     @Column(nullable = false)
     private boolean served;
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    private OffsetDateTime updatedAt;
 
     protected TrackedRepository() {
     }

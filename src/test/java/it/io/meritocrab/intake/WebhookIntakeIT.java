@@ -1,0 +1,188 @@
+package it.io.meritocrab.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import it.io.meritocrab.support.AdminApi;
+import it.io.meritocrab.support.GitHubPayloads;
+import it.io.meritocrab.support.GitHubPayloads.Repo;
+import it.io.meritocrab.support.GitHubPayloads.User;
+import it.io.meritocrab.support.GitHubWebhooks;
+import it.io.meritocrab.support.Inbox;
+import it.io.meritocrab.support.ItEnvironment;
+import it.io.meritocrab.support.MeritocrabDeployment;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** POST /webhooks/github as GitHub and as a forger would use it. */
+@ExtendWith(ArquillianExtension.class)
+class WebhookIntakeIT {
+
+    @ArquillianResource
+    URL base;
+
+    private GitHubWebhooks github;
+    private AdminApi api;
+    private final Repo repo = GitHubPayloads.newRepo("intake");
+    private final User alice = User.human("alice-" + GitHubPayloads.uniqueId());
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return MeritocrabDeployment.war();
+    }
+
+    @BeforeEach
+    void clients() {
+        github = new GitHubWebhooks(base, ItEnvironment.WEBHOOK_SECRET);
+        api = new AdminApi(base, ItEnvironment.ADMIN_TOKEN);
+    }
+
+    @Test
+    void signedDeliveryIsAcceptedStoredAndApplied() {
+        String deliveryId = GitHubWebhooks.newDeliveryId();
+
+        HttpResponse<String> answer = github.send("issue_comment", deliveryId,
+                GitHubPayloads.issueComment(repo, alice, 4, "+1"));
+
+        assertThat(answer.statusCode()).isEqualTo(202);
+        assertThat(answer.body()).contains("\"accepted\"").contains(deliveryId);
+        assertThat(storedDeliveries(deliveryId)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.json(repo.apiPath() + "/contributors/" + alice.login()).getJsonArray("entries"))
+                        .hasSize(1));
+    }
+
+    @Test
+    void sameDeliveryTwiceIsStoredOnceAndChangesTheLedgerOnce() {
+        String deliveryId = GitHubWebhooks.newDeliveryId();
+        String payload = GitHubPayloads.issueComment(repo, alice, 5, "+1");
+
+        HttpResponse<String> first = github.send("issue_comment", deliveryId, payload);
+        HttpResponse<String> second = github.send("issue_comment", deliveryId, payload);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).contains("duplicate");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.json(repo.apiPath() + "/contributors/" + alice.login()).getJsonArray("entries"))
+                        .hasSize(1));
+        HttpResponse<String> third = github.send("issue_comment", deliveryId, payload);
+        assertThat(third.statusCode()).isEqualTo(200);
+        assertThat(storedDeliveries(deliveryId)).isEqualTo(1);
+        assertThat(api.json(repo.apiPath() + "/contributors/" + alice.login()).getJsonArray("entries")).hasSize(1);
+    }
+
+    @Test
+    void wrongSignatureIsRefusedAndNothingIsStored() {
+        String deliveryId = GitHubWebhooks.newDeliveryId();
+        byte[] body = GitHubPayloads.issueComment(repo, alice, 6, "+1").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> answer = github.sendRaw(request(deliveryId, "issue_comment", body)
+                .header("X-Hub-Signature-256", GitHubWebhooks.sign(body, "not-the-secret")));
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.body()).doesNotContain(ItEnvironment.WEBHOOK_SECRET);
+        assertThat(storedDeliveries(deliveryId)).isZero();
+    }
+
+    @Test
+    void missingSignatureIsRefused() {
+        String deliveryId = GitHubWebhooks.newDeliveryId();
+        byte[] body = GitHubPayloads.issueComment(repo, alice, 7, "+1").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> answer = github.sendRaw(request(deliveryId, "issue_comment", body));
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(storedDeliveries(deliveryId)).isZero();
+    }
+
+    @Test
+    void bodyChangedAfterSigningIsRefused() {
+        String deliveryId = GitHubWebhooks.newDeliveryId();
+        byte[] signed = GitHubPayloads.issueComment(repo, alice, 8, "+1").getBytes(StandardCharsets.UTF_8);
+        byte[] tampered = GitHubPayloads.issueComment(repo, alice, 8, "+2").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> answer = github.sendRaw(request(deliveryId, "issue_comment", tampered)
+                .header("X-Hub-Signature-256", GitHubWebhooks.sign(signed, ItEnvironment.WEBHOOK_SECRET)));
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(storedDeliveries(deliveryId)).isZero();
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        String deliveryId = GitHubWebhooks.newDeliveryId();
+
+        HttpResponse<String> answer = github.send("pull_request", deliveryId, "{\"action\": \"opened\", \"number\": ");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("JSON");
+        assertThat(storedDeliveries(deliveryId)).isZero();
+    }
+
+    @Test
+    void bodyOver25MegabytesIsRefusedAsTooLarge() {
+        String deliveryId = GitHubWebhooks.newDeliveryId();
+        String huge = "{\"action\":\"created\",\"padding\":\"" + "x".repeat(25 * 1024 * 1024) + "\"}";
+
+        HttpResponse<String> answer = github.send("issue_comment", deliveryId, huge);
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(storedDeliveries(deliveryId)).isZero();
+    }
+
+    @Test
+    void unknownEventIsAcknowledgedAndIgnored() {
+        String deliveryId = GitHubWebhooks.newDeliveryId();
+
+        HttpResponse<String> answer = github.send("star", deliveryId,
+                "{\"action\":\"created\",\"starred_at\":\"2026-11-23T08:00:00Z\"}");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("ignored");
+        assertThat(storedDeliveries(deliveryId)).isZero();
+    }
+
+    @Test
+    void pingIsAnswered() {
+        HttpResponse<String> answer = github.send("ping", GitHubPayloads.ping(GitHubPayloads.uniqueId()));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("pong");
+    }
+
+    @Test
+    void missingDeliveryIdIsABadRequest() {
+        byte[] body = GitHubPayloads.issueComment(repo, alice, 9, "+1").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> answer = github.sendRaw(HttpRequest.newBuilder(github.endpoint())
+                .header("X-GitHub-Event", "issue_comment")
+                .header("X-Hub-Signature-256", GitHubWebhooks.sign(body, ItEnvironment.WEBHOOK_SECRET))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("X-GitHub-Delivery");
+    }
+
+    private HttpRequest.Builder request(String deliveryId, String event, byte[] body) {
+        return HttpRequest.newBuilder(github.endpoint())
+                .header("X-GitHub-Event", event)
+                .header("X-GitHub-Delivery", deliveryId)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    private static int storedDeliveries(String deliveryId) {
+        return Inbox.count("SELECT COUNT(*) FROM delivery WHERE delivery_id = ?", deliveryId);
+    }
+}

@@ -1,0 +1,50 @@
+package it.io.meritocrab.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import it.io.meritocrab.support.AdminApi;
+import it.io.meritocrab.support.GitHubPayloads;
+import it.io.meritocrab.support.GitHubPayloads.Repo;
+import it.io.meritocrab.support.GitHubPayloads.User;
+import it.io.meritocrab.support.GitHubWebhooks;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server as `mvn liberty:run` starts it, with nothing configured: embedded database, rules
+ * evaluator, generated secrets in the file the README points to. The build starts it on its own port.
+ */
+class EmbeddedDefaultSmokeIT {
+
+    private static final Path SERVER = Path.of("target", "liberty", "wlp", "usr", "servers", "meritocrab-smoke");
+
+    @Test
+    void embeddedDefaultTakesAWebhookAndShowsItsLedger() throws Exception {
+        URL base = new URL("http://localhost:" + System.getProperty("meritocrab.smoke.http.port") + "/");
+        Properties secrets = new Properties();
+        try (InputStream in = Files.newInputStream(SERVER.resolve("data/local-secrets.properties"))) {
+            secrets.load(in);
+        }
+        GitHubWebhooks github = new GitHubWebhooks(base, secrets.getProperty("webhook-secret"));
+        AdminApi api = new AdminApi(base, secrets.getProperty("admin-token"));
+        Repo repo = GitHubPayloads.newRepo("smoke");
+        User newcomer = User.human("newcomer");
+
+        assertThat(api.get("/health/ready").statusCode()).isEqualTo(200);
+        assertThat(github.send("issue_comment", GitHubPayloads.issueComment(repo, newcomer, 1, "+1")).statusCode())
+                .isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(api.get(repo.apiPath() + "/contributors/newcomer").body()).contains("\"credit\":98"));
+        assertThat(Files.list(SERVER.resolve("data")).map(p -> p.getFileName().toString()))
+                .anyMatch(name -> name.startsWith("meritocrab") && name.endsWith(".db"));
+        String log = Files.readString(SERVER.resolve("logs/messages.log"));
+        assertThat(log).doesNotContain(secrets.getProperty("webhook-secret")).doesNotContain(secrets.getProperty("admin-token"));
+    }
+}

@@ -1,0 +1,56 @@
+package it.io.meritocrab.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.io.meritocrab.support.AdminApi;
+import it.io.meritocrab.support.MeritocrabDeployment;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** MicroProfile Health on PostgreSQL: ready means reachable and migrated. */
+@ExtendWith(ArquillianExtension.class)
+class HealthIT {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return MeritocrabDeployment.war();
+    }
+
+    @Test
+    void readinessReportsTheMigratedDatabase() throws Exception {
+        HttpResponse<String> ready = get("/health/ready");
+
+        assertThat(ready.statusCode()).isEqualTo(200);
+        JsonObject check = AdminApi.parse(ready.body()).getJsonArray("checks").getJsonObject(0);
+        assertThat(check.getString("name")).isEqualTo("database");
+        assertThat(check.getJsonObject("data").getBoolean("migrated")).isTrue();
+        assertThat(check.getJsonObject("data").getBoolean("reachable")).isTrue();
+    }
+
+    @Test
+    void livenessReportsTheDeliveryWorkers() throws Exception {
+        HttpResponse<String> live = get("/health/live");
+
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.body()).contains("delivery-workers").contains("UP");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        // Health endpoints live at the server root, whatever the application's context root.
+        URI uri = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + path);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,89 @@
+package it.io.meritocrab.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Starts a real PostgreSQL (embedded binaries, no Docker) before the integration tests and points the
+ * Liberty test server at it through its server.env, so the server Arquillian starts uses it. Does
+ * nothing for unit tests (the system property is set only by failsafe).
+ */
+public class ItEnvironment implements LauncherSessionListener {
+
+    public static final String WEBHOOK_SECRET = "it-webhook-secret";
+    public static final String ADMIN_TOKEN = "it-admin-token";
+
+    private static EmbeddedPostgres postgres;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        String server = System.getProperty("meritocrab.it.server");
+        if (server == null || postgres != null) {
+            return;
+        }
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            writeServerEnv(serverDirectory(), postgres.getPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        // Arquillian stops Liberty in a JVM shutdown hook, after this; PostgreSQL must outlive it.
+        if (postgres != null) {
+            EmbeddedPostgres running = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    Thread.sleep(5_000);
+                    running.close();
+                } catch (IOException | InterruptedException ignored) {
+                    // the JVM is exiting; the embedded server's directory is temporary
+                }
+            }));
+        }
+    }
+
+    public static DataSource database() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL runs only in the integration tests");
+        }
+        return postgres.getPostgresDatabase();
+    }
+
+    public static Path serverDirectory() {
+        return Path.of(System.getProperty("meritocrab.it.liberty.home"), "usr", "servers",
+                System.getProperty("meritocrab.it.server"));
+    }
+
+    private static void writeServerEnv(Path serverDir, int port) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MERITOCRAB_DB_URL", "jdbc:postgresql://localhost:" + port + "/postgres");
+        env.put("MERITOCRAB_DB_USER", "postgres");
+        env.put("MERITOCRAB_DB_PASSWORD", "postgres");
+        env.put("MERITOCRAB_HTTP_PORT", System.getProperty("meritocrab.it.http.port"));
+        env.put("MERITOCRAB_HTTPS_PORT", String.valueOf(Integer.parseInt(System.getProperty("meritocrab.it.http.port")) + 363));
+        env.put("MERITOCRAB_GITHUB_WEBHOOK_SECRET", WEBHOOK_SECRET);
+        env.put("MERITOCRAB_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("MERITOCRAB_DELIVERY_RETRY_BASE", "PT1S");
+        env.put("MERITOCRAB_DELIVERY_MAX_ATTEMPTS", "3");
+        env.put("MERITOCRAB_DELIVERY_POLL_INTERVAL", "PT0.5S");
+        env.put("MERITOCRAB_SHADOW_CLOSE_MIN_DELAY", "30");
+        env.put("MERITOCRAB_SHADOW_CLOSE_MAX_DELAY", "120");
+        Files.createDirectories(serverDir);
+        Files.writeString(serverDir.resolve("server.env"), env.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
+    }
+}
