@@ -8,21 +8,38 @@ import it.io.meritocrab.support.GitHubPayloads;
 import it.io.meritocrab.support.GitHubPayloads.Repo;
 import it.io.meritocrab.support.GitHubPayloads.User;
 import it.io.meritocrab.support.GitHubWebhooks;
+import it.io.meritocrab.support.LibertyServer;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server as `mvn liberty:run` starts it, with nothing configured: embedded database, rules
- * evaluator, generated secrets in the file the README points to. The build starts it on its own port.
+ * The server as `mvn liberty:run` starts it, with nothing configured: the production server.xml and
+ * WAR, embedded database, rules evaluator, generated secrets in the file the README points to. Only
+ * the port differs, so that it does not clash with a developer's server.
  */
 class EmbeddedDefaultSmokeIT {
 
-    private static final Path SERVER = Path.of("target", "liberty", "wlp", "usr", "servers", "meritocrab-smoke");
+    private static final LibertyServer SMOKE = new LibertyServer("meritocrab-smoke");
+    private static final Path SERVER = SMOKE.directory();
+
+    @BeforeAll
+    static void startEmbeddedDefault() throws Exception {
+        int port = Integer.parseInt(System.getProperty("meritocrab.smoke.http.port"));
+        SMOKE.writeServerEnv("MERITOCRAB_HTTP_PORT=" + port + "\nMERITOCRAB_HTTPS_PORT=" + (port + 363) + "\n");
+        SMOKE.start();
+    }
+
+    @AfterAll
+    static void stopEmbeddedDefault() throws Exception {
+        SMOKE.stop();
+    }
 
     @Test
     void embeddedDefaultTakesAWebhookAndShowsItsLedger() throws Exception {

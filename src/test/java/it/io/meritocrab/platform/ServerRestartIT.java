@@ -10,6 +10,7 @@ import it.io.meritocrab.support.GitHubWebhooks;
 import it.io.meritocrab.support.Inbox;
 import it.io.meritocrab.support.ItEnvironment;
 import it.io.meritocrab.support.Ledgers;
+import it.io.meritocrab.support.LibertyServer;
 import jakarta.json.JsonObject;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -18,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class ServerRestartIT {
 
     private static final int DELIVERIES = 100;
-    private static final Path DROPINS_WAR = ItEnvironment.serverDirectory().resolve("dropins/meritocrab.war");
+    private static final LibertyServer SERVER = new LibertyServer(System.getProperty("meritocrab.it.server"));
+    private static final Path DROPINS_WAR = SERVER.directory().resolve("dropins/meritocrab.war");
 
     private final URL base = url("http://localhost:" + System.getProperty("meritocrab.it.http.port") + "/meritocrab/");
 
@@ -39,12 +40,12 @@ class ServerRestartIT {
     static void startServerWithTheApplication() throws Exception {
         Files.createDirectories(DROPINS_WAR.getParent());
         Files.copy(Path.of(System.getProperty("meritocrab.it.war")), DROPINS_WAR, StandardCopyOption.REPLACE_EXISTING);
-        server("start");
+        SERVER.start();
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        server("stop");
+        SERVER.stop();
         Files.deleteIfExists(DROPINS_WAR);
     }
 
@@ -63,7 +64,7 @@ class ServerRestartIT {
             deliveryIds.add(deliveryId);
         }
 
-        server("stop");
+        SERVER.stop();
         // Accepted just before the stop and never seen by a worker, as a crash between commit and
         // processing would leave it.
         assertThat(Inbox.count("SELECT COUNT(*) FROM delivery WHERE delivery_id = ?", deliveryIds.get(0))).isOne();
@@ -74,7 +75,7 @@ class ServerRestartIT {
                 GitHubPayloads.reviewSubmitted(repo, reviewer, author, DELIVERIES).getBytes());
         deliveryIds.add(lastAccepted);
         int pendingAtRestart = Inbox.count("SELECT COUNT(*) FROM delivery WHERE status = 'PENDING'");
-        server("start");
+        SERVER.start();
 
         deliveryIds.forEach(Inbox::awaitProcessed);
         JsonObject contributor = api.json(repo.apiPath() + "/contributors/" + reviewer.login() + "?limit=500");
@@ -90,13 +91,5 @@ class ServerRestartIT {
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException(spec, e);
         }
-    }
-
-    private static void server(String command) throws Exception {
-        Path wlp = Path.of(System.getProperty("meritocrab.it.liberty.home"));
-        Process process = new ProcessBuilder(wlp.resolve("bin/server").toString(), command,
-                System.getProperty("meritocrab.it.server")).inheritIO().start();
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("server " + command).isZero();
     }
 }

@@ -34,7 +34,7 @@ public class ItEnvironment implements LauncherSessionListener {
             postgres = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "200")
                     .start();
-            writeServerEnv(serverDirectory(), postgres.getPort());
+            writeServerEnv(new LibertyServer(server).directory(), postgres.getPort());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
         }
@@ -61,11 +61,6 @@ public class ItEnvironment implements LauncherSessionListener {
             throw new IllegalStateException("PostgreSQL runs only in the integration tests");
         }
         return postgres.getPostgresDatabase();
-    }
-
-    public static Path serverDirectory() {
-        return Path.of(System.getProperty("meritocrab.it.liberty.home"), "usr", "servers",
-                System.getProperty("meritocrab.it.server"));
     }
 
     private static void writeServerEnv(Path serverDir, int port) throws IOException {
