@@ -1,9 +1,11 @@
 package io.meritocrab.intake;
 
+import io.meritocrab.platform.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -47,7 +50,7 @@ public class DeliveryInbox {
     int maxBatch;
 
     private final BlockingQueue<Submission> queue = new LinkedBlockingQueue<>(10_000);
-    private final List<Thread> writers = new ArrayList<>();
+    private final List<Thread> writers = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
     private record Submission(IncomingDelivery delivery, CompletableFuture<Acceptance> answer) {
@@ -55,18 +58,14 @@ public class DeliveryInbox {
 
     /** Queues a delivery for the next commit; the future completes once it is committed (or refused). */
     public CompletableFuture<Acceptance> submit(IncomingDelivery delivery) {
-        startWritersOnce();
         CompletableFuture<Acceptance> answer = new CompletableFuture<>();
-        if (!running || !queue.offer(new Submission(delivery, answer))) {
+        if (!running || writers.isEmpty() || !queue.offer(new Submission(delivery, answer))) {
             answer.completeExceptionally(new IllegalStateException("the inbox is not accepting deliveries"));
         }
         return answer;
     }
 
-    private synchronized void startWritersOnce() {
-        if (!writers.isEmpty() || !running) {
-            return;
-        }
+    void start(@Observes SchemaReady ready) {
         for (int i = 0; i < Math.max(1, writerCount); i++) {
             Thread writer = threadFactory.newThread(this::writeUntilStopped);
             writer.setName("meritocrab-inbox-" + i);

@@ -1,23 +1,25 @@
 package io.meritocrab.intake;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The JSON answers the webhook endpoint gives; none of them echoes the payload or a secret. */
 final class IntakeAnswer {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private IntakeAnswer() {
     }
 
     static Response accepted(String deliveryId) {
-        return json(Response.Status.ACCEPTED, Json.createObjectBuilder().add("status", "accepted")
+        return json(Response.Status.ACCEPTED, JSON.createObjectBuilder().add("status", "accepted")
                 .add("delivery", deliveryId));
     }
 
     static Response ok(String status, String deliveryId) {
-        return json(Response.Status.OK, Json.createObjectBuilder().add("status", status).add("delivery", deliveryId));
+        return json(Response.Status.OK, JSON.createObjectBuilder().add("status", status).add("delivery", deliveryId));
     }
 
     static Response unauthorized() {
@@ -37,7 +39,7 @@ final class IntakeAnswer {
     }
 
     private static Response error(Response.Status status, String message) {
-        return json(status, Json.createObjectBuilder().add("error", message));
+        return json(status, JSON.createObjectBuilder().add("error", message));
     }
 
     private static Response json(Response.Status status, JsonObjectBuilder body) {

@@ -1,8 +1,8 @@
 package io.meritocrab.intake;
 
-import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 
 /**
@@ -10,6 +10,9 @@ import java.io.ByteArrayInputStream;
  * picks out action, installation and repository without building the document in memory.
  */
 public final class PayloadSummaryReader {
+
+    /** Looked up once: {@code Json.createParser} searches for the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private PayloadSummaryReader() {
     }
@@ -20,7 +23,7 @@ public final class PayloadSummaryReader {
         Long installationId = null;
         Long repositoryId = null;
         String repositoryFullName = null;
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(body))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new MalformedPayloadException("the body is not a JSON object");
             }

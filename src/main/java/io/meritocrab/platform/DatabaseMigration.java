@@ -32,7 +32,6 @@ public class DatabaseMigration {
     void migrateOnStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
         try {
             MigrateResult result = flyway().migrate();
-            migrated = true;
             LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
                     + result.migrationsExecuted + " migrations applied now)");
         } catch (RuntimeException e) {
@@ -40,12 +39,9 @@ public class DatabaseMigration {
             LOG.log(Level.SEVERE, "Database migration failed; the server will not serve until it is fixed", e);
             return;
         }
+        // Intake and processing start on this event; only then is the server ready.
         schemaReady.fire(new SchemaReady());
-    }
-
-    /** True when no migration is left to apply. */
-    public boolean upToDate() {
-        return migrated && flyway().info().pending().length == 0;
+        migrated = true;
     }
 
     public boolean migrated() {
