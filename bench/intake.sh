@@ -32,6 +32,8 @@ cpu_ticks() {
     done
     echo "$total"
 }
+# Busy CPU ticks of the whole machine, to see whether something else competed during the load.
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
 log() { printf '[%s] %s\n' "$(date +%T)" "$*"; }
 die() { log "FAILED: $*"; exit 1; }
 
@@ -55,6 +57,10 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 cd "$ROOT"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/")" = 000 ] || die "something already answers on $BASE"
+# Same server instance as liberty:dev and the integration tests: never take over (and later stop) a running one.
+PID_FILE="$ROOT/target/liberty/wlp/usr/servers/.pid/meritocrab.pid"
+[ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null && die "server meritocrab already runs from $ROOT/target/liberty"
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
     log "building the WAR"
     mvn -q -B package -DskipTests > "$OUT/build.log" 2>&1 || { tail -n 40 "$OUT/build.log"; die "build, see $OUT/build.log"; }
@@ -80,7 +86,6 @@ PSQL=(psql -X -q -At "postgresql://postgres@localhost:$PG_PORT/meritocrab")
 log "PostgreSQL on port $PG_PORT ($(grep '^PG_SYNCHRONOUS_COMMIT' "$OUT/postgres.log"))"
 
 log "starting the server on port $MERITOCRAB_HTTP_PORT"
-[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/")" = 000 ] || die "something already answers on $BASE"
 SERVER_STARTED=1
 # create/install-feature/deploy are no-ops when already done; start alone would not deploy a fresh WAR.
 mvn -q -B liberty:create liberty:install-feature liberty:deploy liberty:start > "$OUT/liberty-start.log" 2>&1 \
@@ -93,22 +98,24 @@ done
     || { tail -n 40 "$SERVER_LOG"; die "server not ready after 180 s"; }
 log "server ready"
 
-# Where the 2 cores go during the load (warm-up included): server JVM vs PostgreSQL (postmaster + backends).
-SERVER_PID=$(cat "$ROOT/target/liberty/wlp/usr/servers/.pid/meritocrab.pid")
+# Where the 2 cores go during the load (warm-up included): server JVM, PostgreSQL (postmaster + backends), machine.
+SERVER_PID=$(cat "$PID_FILE")
 PM_PID=$(head -n 1 "$("${PSQL[@]}" -c 'show data_directory')/postmaster.pid")
-cpu_before="$(cpu_ticks "$SERVER_PID") $(cpu_ticks "$PM_PID") $(date +%s%3N)"
+cpu_before="$(cpu_ticks "$SERVER_PID") $(cpu_ticks "$PM_PID") $(date +%s%3N) $(machine_ticks)"
 java "$BENCH/WebhookLoad.java" --url "$BASE/webhooks/github" \
-    --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" | tee "$OUT/load.txt"
-CPU_SHARE=$(awk -v b="$cpu_before" -v s="$(cpu_ticks "$SERVER_PID")" -v p="$(cpu_ticks "$PM_PID")" -v t="$(date +%s%3N)" -v hz="$(getconf CLK_TCK)" \
-    'BEGIN { split(b, x, " "); w = (t - x[3]) / 1000; printf "server %.2f cores, PostgreSQL %.2f cores", (s - x[1]) / hz / w, (p - x[2]) / hz / w }')
+    --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" | tee "$OUT/load.txt" || die "WebhookLoad failed"
+CPU_SHARE=$(awk -v b="$cpu_before" -v s="$(cpu_ticks "$SERVER_PID")" -v p="$(cpu_ticks "$PM_PID")" -v t="$(date +%s%3N)" -v m="$(machine_ticks)" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { split(b, x, " "); w = (t - x[3]) / 1000
+             printf "server %.2f, PostgreSQL %.2f, whole machine %.2f cores", (s - x[1]) / hz / w, (p - x[2]) / hz / w, (m - x[4]) / hz / w }')
 RESULT=$(grep '^RESULT ' "$OUT/load.txt") || die "WebhookLoad printed no RESULT"
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$RESULT"; }
 ACCEPTED=$(field accepted_total)
 LOAD_END_MS=$(field load_end_epoch_ms)
 
-# "Applied" = no delivery row left PENDING. Poll every 100 ms so the figure has that resolution.
-log "waiting until no delivery is PENDING (at most $APPLY_TIMEOUT s)"
-COUNTS_SQL="select count(*) filter (where status = 'PENDING'), count(*) filter (where status = 'PROCESSED'),
+# "Applied" = PROCESSED or FAILED (so an intermediate status, should one appear, counts as not applied).
+# Poll every 100 ms so the figure has that resolution.
+log "waiting until every delivery is PROCESSED or FAILED (at most $APPLY_TIMEOUT s)"
+COUNTS_SQL="select count(*) filter (where status not in ('PROCESSED', 'FAILED')), count(*) filter (where status = 'PROCESSED'),
                    count(*) filter (where status = 'FAILED'), count(*) from delivery"
 deadline=$(( $(date +%s) + APPLY_TIMEOUT )); next_note=0
 while :; do
@@ -127,11 +134,11 @@ echo "================ intake benchmark: $CONNECTIONS connections, ${DURATION} s
 echo "accepted deliveries/s : $(field accepted_per_s)   (target >= 2500)"
 echo "latency p50 / p99     : $(field p50_ms) / $(field p99_ms) ms   (target p99 < 50 ms; max $(field max_ms) ms)"
 echo "errors                : $(field errors)"
-echo "CPU during the load   : $CPU_SHARE (of $(nproc); load generator: see above)"
+echo "CPU during the load   : $CPU_SHARE busy of $(nproc) (load generator: see above)"
 if [ "$PENDING" = 0 ]; then
     echo "all applied           : ${APPLY_S} s after the load ended"
 else
-    echo "all applied           : NO, $PENDING still PENDING after ${APPLY_S} s"
+    echo "all applied           : NO, $PENDING still unapplied (PENDING) after ${APPLY_S} s"
 fi
 echo "delivery rows         : $ROWS (accepted answers: $ACCEPTED), PROCESSED $PROCESSED, FAILED $FAILED"
 [ "$ROWS" -lt "$ACCEPTED" ] && echo "WARNING: $((ACCEPTED - ROWS)) accepted deliveries have no row"

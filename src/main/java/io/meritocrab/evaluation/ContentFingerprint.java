@@ -16,12 +16,17 @@ public final class ContentFingerprint {
     }
 
     public static String of(String title, String body) {
-        String normalised = (title + "\n" + body).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        // The separator survives normalisation, so ("a b", "c") and ("a", "b c") differ.
+        String normalised = normalise(title) + '\u0000' + normalise(body);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
+    }
+
+    private static String normalise(String text) {
+        return text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
     }
 }

@@ -50,19 +50,37 @@ public final class Payload {
     public long number(String path) {
         JsonValue value = require(path);
         if (value instanceof JsonNumber number && number.isIntegral()) {
-            return number.longValueExact();
+            try {
+                return number.longValueExact();
+            } catch (ArithmeticException tooLarge) {
+                throw new MalformedPayloadException(path + " is out of range");
+            }
         }
         throw new MalformedPayloadException(path + " is not an integer");
     }
 
     public int optionalInt(String path, int fallback) {
         JsonValue value = find(path);
-        return value instanceof JsonNumber number && number.isIntegral() ? number.intValue() : fallback;
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                return number.intValueExact();
+            } catch (ArithmeticException outOfRange) {
+                return fallback;
+            }
+        }
+        return fallback;
     }
 
     public Long optionalLong(String path) {
         JsonValue value = find(path);
-        return value instanceof JsonNumber number && number.isIntegral() ? number.longValue() : null;
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                return number.longValueExact();
+            } catch (ArithmeticException outOfRange) {
+                return null;
+            }
+        }
+        return null;
     }
 
     public boolean flag(String path) {

@@ -1,7 +1,7 @@
 package io.meritocrab.intake;
 
 import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
+import jakarta.json.JsonException;
 import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 
@@ -70,7 +70,7 @@ public final class PayloadSummaryReader {
             if (depth != 0) {
                 throw new MalformedPayloadException("the JSON object is not closed");
             }
-        } catch (JsonParsingException | java.util.NoSuchElementException e) {
+        } catch (JsonException | java.util.NoSuchElementException e) {
             throw new MalformedPayloadException("the body is not valid JSON: " + e.getMessage());
         }
         return new PayloadSummary(action, installationId, repositoryId, repositoryFullName);

@@ -10,14 +10,14 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -25,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Receives GitHub webhooks. A delivery is answered only after it is committed to the inbox, and is
- * processed after the answer; GitHub gives up on an answer after 10 seconds.
+ * processed after the answer; GitHub gives up on an answer after 10 seconds. The request thread does
+ * not wait for the commit: the answer is resumed by the inbox, so a few threads serve many connections.
  */
 @Path("/webhooks/github")
 @ApplicationScoped
@@ -50,18 +51,46 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(@HeaderParam("X-GitHub-Event") String event,
-                            @HeaderParam("X-GitHub-Delivery") String deliveryId,
-                            @HeaderParam("X-Hub-Signature-256") String signature,
-                            @HeaderParam("Content-Length") String contentLength,
-                            InputStream body) throws IOException {
+    public void receive(@HeaderParam("X-GitHub-Event") String event,
+                        @HeaderParam("X-GitHub-Delivery") String deliveryId,
+                        @HeaderParam("X-Hub-Signature-256") String signature,
+                        @HeaderParam("Content-Length") String contentLength,
+                        InputStream body,
+                        @Suspended AsyncResponse answer) throws IOException {
         if (declaredTooLarge(contentLength)) {
-            return IntakeAnswer.tooLarge();
+            answer.resume(IntakeAnswer.tooLarge());
+            return;
         }
         byte[] payload = body.readNBytes(MAX_BODY_BYTES + 1);
         if (payload.length > MAX_BODY_BYTES) {
-            return IntakeAnswer.tooLarge();
+            answer.resume(IntakeAnswer.tooLarge());
+            return;
         }
+        Response refusal = refusal(event, deliveryId, signature, payload);
+        if (refusal != null) {
+            answer.resume(refusal);
+            return;
+        }
+        PayloadSummary summary;
+        try {
+            summary = PayloadSummaryReader.read(payload);
+        } catch (MalformedPayloadException e) {
+            answer.resume(IntakeAnswer.badRequest(e.getMessage()));
+            return;
+        }
+        if (WebhookEvents.PING.equals(event)) {
+            answer.resume(IntakeAnswer.ok("pong", deliveryId));
+        } else if (!WebhookEvents.processed(event)) {
+            answer.resume(IntakeAnswer.ok("ignored", deliveryId));
+        } else if (!migration.migrated()) {
+            answer.resume(IntakeAnswer.unavailable("the database is not ready"));
+        } else {
+            store(new IncomingDelivery(deliveryId, event, summary, payload, Instant.now()), answer);
+        }
+    }
+
+    /** The answer for a request that fails authentication or lacks GitHub's headers; null if none. */
+    private Response refusal(String event, String deliveryId, String signature, byte[] payload) {
         SignatureVerifier signatures = verifier();
         if (signatures == null) {
             return IntakeAnswer.unavailable("the webhook secret is not configured");
@@ -75,37 +104,25 @@ public class WebhookResource {
         if (deliveryId == null || !DELIVERY_ID.matcher(deliveryId).matches()) {
             return IntakeAnswer.badRequest("missing or invalid X-GitHub-Delivery header");
         }
-        PayloadSummary summary;
-        try {
-            summary = PayloadSummaryReader.read(payload);
-        } catch (MalformedPayloadException e) {
-            return IntakeAnswer.badRequest(e.getMessage());
-        }
-        if (WebhookEvents.PING.equals(event)) {
-            return IntakeAnswer.ok("pong", deliveryId);
-        }
-        if (!WebhookEvents.processed(event)) {
-            return IntakeAnswer.ok("ignored", deliveryId);
-        }
-        if (!migration.migrated()) {
-            return IntakeAnswer.unavailable("the database is not ready");
-        }
-        return store(new IncomingDelivery(deliveryId, event, summary, payload, Instant.now()));
+        return null;
     }
 
-    private Response store(IncomingDelivery delivery) {
-        try {
-            Acceptance acceptance = inbox.submit(delivery).get(commitTimeoutMillis, TimeUnit.MILLISECONDS);
-            return acceptance == Acceptance.ACCEPTED
-                    ? IntakeAnswer.accepted(delivery.deliveryId())
-                    : IntakeAnswer.ok("duplicate", delivery.deliveryId());
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.log(Level.WARNING, "delivery=" + delivery.deliveryId() + " could not be stored", e);
-            return IntakeAnswer.unavailable("the delivery could not be stored; please redeliver it");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return IntakeAnswer.unavailable("the server is stopping; please redeliver");
-        }
+    private void store(IncomingDelivery delivery, AsyncResponse answer) {
+        answer.setTimeout(commitTimeoutMillis, TimeUnit.MILLISECONDS);
+        answer.setTimeoutHandler(late -> {
+            LOG.warning(() -> "delivery=" + delivery.deliveryId() + " not committed within " + commitTimeoutMillis + " ms");
+            late.resume(IntakeAnswer.unavailable("the delivery could not be stored in time; please redeliver it"));
+        });
+        inbox.submit(delivery).whenComplete((acceptance, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.WARNING, "delivery=" + delivery.deliveryId() + " could not be stored", failure);
+                answer.resume(IntakeAnswer.unavailable("the delivery could not be stored; please redeliver it"));
+            } else if (acceptance == Acceptance.ACCEPTED) {
+                answer.resume(IntakeAnswer.accepted(delivery.deliveryId()));
+            } else {
+                answer.resume(IntakeAnswer.ok("duplicate", delivery.deliveryId()));
+            }
+        });
     }
 
     private static boolean declaredTooLarge(String contentLength) {

@@ -28,6 +28,8 @@ public class DeliveryClaims {
             + "WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ? "
             + "FOR UPDATE SKIP LOCKED";
     private static final String LEASE = "UPDATE delivery SET attempts = ?, next_attempt_at = ? WHERE id = ?";
+    private static final String RELEASE = "UPDATE delivery SET attempts = attempts - 1, next_attempt_at = ? "
+            + "WHERE id = ? AND status = 'PENDING' AND attempts = ?";
 
     @Resource(lookup = "jdbc/meritocrab")
     DataSource dataSource;
@@ -69,6 +71,27 @@ public class DeliveryClaims {
             } finally {
                 connection.setAutoCommit(true);
             }
+        }
+    }
+
+    /**
+     * Hands back leases this server will not use (it is shutting down), so the deliveries are due at
+     * once for another server or the next start instead of when the lease would run out.
+     */
+    public void release(List<Claim> unused) throws SQLException {
+        if (unused.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement release = connection.prepareStatement(RELEASE)) {
+            Timestamp now = Timestamp.from(Instant.now());
+            for (Claim claim : unused) {
+                release.setTimestamp(1, now);
+                release.setLong(2, claim.id());
+                release.setInt(3, claim.attempt());
+                release.addBatch();
+            }
+            release.executeBatch();
         }
     }
 }

@@ -55,7 +55,7 @@ public class DeliveryWorkers {
     void start(@Observes SchemaReady ready) {
         retryPolicy = new RetryPolicy(retryBase, retryCap, maxAttempts);
         running = true;
-        for (int i = 0; i < Math.max(1, workerCount); i++) {
+        for (int i = 0; i < workerCount; i++) {
             Thread worker = threadFactory.newThread(this::workUntilStopped);
             worker.setName("meritocrab-delivery-" + i);
             workers.add(worker);
@@ -73,12 +73,12 @@ public class DeliveryWorkers {
         while (running) {
             try {
                 List<Claim> leased = claims.claimDue(claimBatch);
-                for (Claim claim : leased) {
+                for (int i = 0; i < leased.size(); i++) {
                     if (!running) {
-                        // Unprocessed leases simply expire and are picked up again.
+                        claims.release(leased.subList(i, leased.size()));
                         break;
                     }
-                    attempt(claim);
+                    attempt(leased.get(i));
                 }
                 if (leased.isEmpty()) {
                     seen = signal.awaitArrival(seen, pollInterval.toMillis());

@@ -22,7 +22,7 @@ public record RetryPolicy(Duration base, Duration cap, int maxAttempts) {
 
     /** The wait after the given failed attempt (1 = the first). */
     public Duration delayAfter(int failedAttempt) {
-        int doublings = Math.min(Math.max(0, failedAttempt - 1), 30);
+        int doublings = failedAttempt <= 1 ? 0 : Math.min(failedAttempt - 1, 30);
         Duration delay = base.multipliedBy(1L << doublings);
         return delay.compareTo(cap) > 0 ? cap : delay;
     }

@@ -27,7 +27,7 @@ public record ScoringPolicy(
         if (startingCredit < 0) {
             throw new IllegalArgumentException("starting credit must not be negative: " + startingCredit);
         }
-        if (confidenceThreshold < 0.0 || confidenceThreshold > 1.0) {
+        if (Double.isNaN(confidenceThreshold) || confidenceThreshold < 0.0 || confidenceThreshold > 1.0) {
             throw new IllegalArgumentException("confidence threshold must be within [0, 1]: " + confidenceThreshold);
         }
     }
