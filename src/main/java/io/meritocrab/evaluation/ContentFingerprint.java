@@ -27,6 +27,24 @@ public final class ContentFingerprint {
     }
 
     private static String normalise(String text) {
-        return text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        if (text == null) {
+            return "";
+        }
+        String lower = text.toLowerCase(Locale.ROOT).strip();
+        StringBuilder collapsed = new StringBuilder(lower.length());
+        boolean inWhitespace = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (Character.isWhitespace(c)) {
+                inWhitespace = true;
+            } else {
+                if (inWhitespace) {
+                    collapsed.append(' ');
+                    inWhitespace = false;
+                }
+                collapsed.append(c);
+            }
+        }
+        return collapsed.toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.meritocrab.evaluation.rules;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -62,15 +63,26 @@ final class Phrases {
 
     /** Lower-cased words separated by single spaces, with a space at both ends. */
     static String normalize(String text) {
-        StringBuilder normalized = new StringBuilder(text.length() + 2).append(' ');
-        text.codePoints().forEach(codePoint -> {
-            if (Character.isLetterOrDigit(codePoint) || codePoint == '+') {
-                normalized.appendCodePoint(Character.toLowerCase(codePoint));
-            } else if (normalized.charAt(normalized.length() - 1) != ' ') {
+        // Lower-casing the whole string first is much faster than per code point, and keeps its length
+        // for the ASCII text that most contributions are.
+        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder normalized = new StringBuilder(lower.length() + 2).append(' ');
+        boolean spaced = true;
+        for (int i = 0; i < lower.length(); ) {
+            int codePoint = lower.codePointAt(i);
+            i += Character.charCount(codePoint);
+            boolean kept = codePoint < 128
+                    ? (codePoint >= 'a' && codePoint <= 'z') || (codePoint >= '0' && codePoint <= '9') || codePoint == '+'
+                    : Character.isLetterOrDigit(codePoint);
+            if (kept) {
+                normalized.appendCodePoint(codePoint);
+                spaced = false;
+            } else if (!spaced) {
                 normalized.append(' ');
+                spaced = true;
             }
-        });
-        if (normalized.charAt(normalized.length() - 1) != ' ') {
+        }
+        if (!spaced) {
             normalized.append(' ');
         }
         return normalized.toString();
