@@ -39,8 +39,10 @@ die() { log "FAILED: $*"; exit 1; }
 
 SERVER_STARTED=0
 PG_PID=
+LOAD_PID=
 cleanup() {
     set +e
+    [ -n "$LOAD_PID" ] && kill "$LOAD_PID" 2>/dev/null
     if [ "$SERVER_STARTED" = 1 ]; then
         log "stopping the server"
         (cd "$ROOT" && mvn -q -B liberty:stop) > "$OUT/liberty-stop.log" 2>&1 || log "liberty:stop failed, see $OUT/liberty-stop.log"
@@ -102,8 +104,14 @@ log "server ready"
 SERVER_PID=$(cat "$PID_FILE")
 PM_PID=$(head -n 1 "$("${PSQL[@]}" -c 'show data_directory')/postmaster.pid")
 cpu_before="$(cpu_ticks "$SERVER_PID") $(cpu_ticks "$PM_PID") $(date +%s%3N) $(machine_ticks)"
+log "load: $WARMUP s warm-up + $DURATION s measured"
+# In the background with wait, so that a signal to this script is handled at once, not after the load.
 java "$BENCH/WebhookLoad.java" --url "$BASE/webhooks/github" \
-    --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" | tee "$OUT/load.txt" || die "WebhookLoad failed"
+    --connections "$CONNECTIONS" --duration "$DURATION" --warmup "$WARMUP" > "$OUT/load.txt" 2>&1 &
+LOAD_PID=$!
+wait "$LOAD_PID" || { cat "$OUT/load.txt"; die "WebhookLoad failed"; }
+LOAD_PID=
+cat "$OUT/load.txt"
 CPU_SHARE=$(awk -v b="$cpu_before" -v s="$(cpu_ticks "$SERVER_PID")" -v p="$(cpu_ticks "$PM_PID")" -v t="$(date +%s%3N)" -v m="$(machine_ticks)" -v hz="$(getconf CLK_TCK)" \
     'BEGIN { split(b, x, " "); w = (t - x[3]) / 1000
              printf "server %.2f, PostgreSQL %.2f, whole machine %.2f cores", (s - x[1]) / hz / w, (p - x[2]) / hz / w, (m - x[4]) / hz / w }')

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -50,6 +51,7 @@ public class DeliveryInbox {
     int maxBatch;
 
     private final BlockingQueue<Submission> queue = new LinkedBlockingQueue<>(10_000);
+    private final LongAdder submitted = new LongAdder();
     private final List<Thread> writers = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
@@ -58,11 +60,17 @@ public class DeliveryInbox {
 
     /** Queues a delivery for the next commit; the future completes once it is committed (or refused). */
     public CompletableFuture<Acceptance> submit(IncomingDelivery delivery) {
+        submitted.increment();
         CompletableFuture<Acceptance> answer = new CompletableFuture<>();
         if (!running || writers.isEmpty() || !queue.offer(new Submission(delivery, answer))) {
             answer.completeExceptionally(new IllegalStateException("the inbox is not accepting deliveries"));
         }
         return answer;
+    }
+
+    /** Deliveries handed to the inbox since the server started; its rate tells how busy intake is. */
+    public long submittedSoFar() {
+        return submitted.sum();
     }
 
     void start(@Observes SchemaReady ready) {

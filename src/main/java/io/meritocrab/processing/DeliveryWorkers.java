@@ -1,5 +1,6 @@
 package io.meritocrab.processing;
 
+import io.meritocrab.intake.DeliveryInbox;
 import io.meritocrab.intake.DeliverySignal;
 import io.meritocrab.platform.SchemaReady;
 import jakarta.annotation.PreDestroy;
@@ -19,11 +20,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Processes the inbox after webhooks are answered. Each worker leases a few due deliveries and
  * processes them one transaction each; when none are due it waits for new ones or for the poll
  * interval, so deliveries left behind by a crash, a restart or a failed attempt are swept up too.
+ * While webhooks pour in, processing steps aside (see {@link IntakePressure}): the first worker goes on
+ * at a trickle of one delivery every {@value #TRICKLE_PAUSE_MILLIS} ms, the others wait.
  */
 @ApplicationScoped
 public class DeliveryWorkers {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorkers.class.getName());
+    private static final long YIELD_MILLIS = 100;
+    private static final long TRICKLE_PAUSE_MILLIS = 20;
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -47,16 +52,25 @@ public class DeliveryWorkers {
     Duration retryCap;
     @Inject @ConfigProperty(name = "meritocrab.delivery.max-attempts", defaultValue = "8")
     int maxAttempts;
+    @Inject @ConfigProperty(name = "meritocrab.delivery.yield-to-intake-above", defaultValue = "200")
+    double yieldToIntakeAbove;
+    @Inject
+    DeliveryInbox inbox;
 
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
     private RetryPolicy retryPolicy;
+    private IntakePressure intakePressure;
 
     void start(@Observes SchemaReady ready) {
         retryPolicy = new RetryPolicy(retryBase, retryCap, maxAttempts);
+        intakePressure = new IntakePressure(inbox::submittedSoFar, System::nanoTime, yieldToIntakeAbove);
         running = true;
-        for (int i = 0; i < workerCount; i++) {
-            Thread worker = threadFactory.newThread(this::workUntilStopped);
+        for (int index = 0; index < workerCount; index++) {
+            int i = index;
+            // The first worker keeps a trickle going during a burst, so a backlog never stands still.
+            long pauseUnderPressure = i == 0 ? TRICKLE_PAUSE_MILLIS : YIELD_MILLIS;
+            Thread worker = threadFactory.newThread(() -> workUntilStopped(pauseUnderPressure, i == 0));
             worker.setName("meritocrab-delivery-" + i);
             workers.add(worker);
             worker.start();
@@ -68,11 +82,18 @@ public class DeliveryWorkers {
         return !running || workers.stream().allMatch(Thread::isAlive);
     }
 
-    private void workUntilStopped() {
+    private void workUntilStopped(long pauseUnderPressure, boolean tricklesUnderPressure) {
         long seen = signal.generation();
         while (running) {
             try {
-                List<Claim> leased = claims.claimDue(claimBatch);
+                boolean underPressure = intakePressure.high();
+                if (underPressure) {
+                    Thread.sleep(pauseUnderPressure);
+                    if (!tricklesUnderPressure) {
+                        continue;
+                    }
+                }
+                List<Claim> leased = claims.claimDue(underPressure ? 1 : claimBatch);
                 for (int i = 0; i < leased.size(); i++) {
                     if (!running) {
                         claims.release(leased.subList(i, leased.size()));
