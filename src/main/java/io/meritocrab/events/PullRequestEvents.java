@@ -8,17 +8,16 @@ import io.meritocrab.evaluation.ContributionAssessor;
 import io.meritocrab.evaluation.ContributionKind;
 import io.meritocrab.evaluation.EvaluatedContribution;
 import io.meritocrab.evaluation.Evaluation;
+import io.meritocrab.events.Participants.Participation;
+import io.meritocrab.events.Participants.Scored;
+import io.meritocrab.events.Participants.Skipped;
 import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.CreditLedger;
 import io.meritocrab.ledger.EntryKind;
 import io.meritocrab.ledger.LedgerCause;
-import io.meritocrab.repos.TrackedRepository;
-import io.meritocrab.scoring.ScoringPolicy;
-import io.meritocrab.scoring.ScoringSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.Optional;
 
 /** Opened and reopened PRs pass the gate and are evaluated; merged PRs earn the merge bonus. */
 @ApplicationScoped
@@ -29,8 +28,6 @@ public class PullRequestEvents {
 
     @Inject
     Participants participants;
-    @Inject
-    ScoringSettings settings;
     @Inject
     PullRequestGate gate;
     @Inject
@@ -48,51 +45,45 @@ public class PullRequestEvents {
     }
 
     private String opened(StoredDelivery delivery, Payload payload) {
-        Optional<TrackedRepository> served = participants.servedRepository(payload);
-        if (served.isEmpty()) {
-            return "ignored: repository not served";
+        Participation who = participants.of(payload, AUTHOR);
+        if (who instanceof Skipped skipped) {
+            return skipped.reason();
         }
-        if (Participants.isBot(payload, AUTHOR)) {
-            return "ignored: bot author";
-        }
-        TrackedRepository repository = served.get();
-        ScoringPolicy policy = settings.policyFor(repository.id());
-        Contributor author = participants.lock(repository, payload, AUTHOR, policy);
+        Scored scored = (Scored) who;
+        Contributor author = scored.contributor();
+        long repositoryId = scored.repository().id();
         int number = (int) payload.number("pull_request.number");
-        EnforcementAction decision = gate.decide(author, repository.id(), number, delivery.deliveryId(), policy);
+        EnforcementAction decision = gate.decide(author, repositoryId, number, delivery.deliveryId(), scored.policy());
 
         String title = payload.optionalText("pull_request.title", "");
         String body = payload.optionalText("pull_request.body", "");
         String hash = ContentFingerprint.of(title, body);
-        Contribution contribution = new Contribution(ContributionKind.PULL_REQUEST, repository.fullName(),
+        Contribution contribution = new Contribution(ContributionKind.PULL_REQUEST, scored.repository().fullName(),
                 author.login(), payload.optionalText("pull_request.author_association", "NONE"), title, body,
                 payload.optionalInt("pull_request.additions", 0), payload.optionalInt("pull_request.deletions", 0),
                 payload.optionalInt("pull_request.changed_files", 0),
-                assessor.repositoriesWithSameText(hash, repository.id()));
-        Evaluation evaluation = assessor.assess(new EvaluatedContribution(contribution, repository.id(), author.id(),
+                assessor.repositoriesWithSameText(hash, repositoryId));
+        Evaluation evaluation = assessor.assess(new EvaluatedContribution(contribution, repositoryId, author.id(),
                         delivery.deliveryId(), number, payload.optionalText("pull_request.html_url", null), hash),
-                author, EntryKind.PULL_REQUEST_OPENED, policy);
+                author, EntryKind.PULL_REQUEST_OPENED, scored.policy());
         return "pull request #" + number + " by " + author.login() + ": gate " + decision.decision()
                 + ", evaluated " + evaluation.classification() + " " + evaluation.status();
     }
 
     private String merged(StoredDelivery delivery, Payload payload) {
-        Optional<TrackedRepository> served = participants.servedRepository(payload);
-        if (served.isEmpty()) {
-            return "ignored: repository not served";
+        Participation who = participants.of(payload, AUTHOR);
+        if (who instanceof Skipped skipped) {
+            return skipped.reason();
         }
-        if (Participants.isBot(payload, AUTHOR)) {
-            return "ignored: bot author";
-        }
-        TrackedRepository repository = served.get();
-        ScoringPolicy policy = settings.policyFor(repository.id());
-        Contributor author = participants.lock(repository, payload, AUTHOR, policy);
+        Scored scored = (Scored) who;
+        Contributor author = scored.contributor();
         long number = payload.number("pull_request.number");
         if (author.blacklisted()) {
             return "pull request #" + number + " merged: no bonus for a blacklisted author";
         }
-        ledger.apply(author, EntryKind.PULL_REQUEST_MERGED, policy.pullRequestMergedBonus(),
-                LedgerCause.system("pull request #" + number + " merged", delivery.deliveryId(), null), policy);
-        return "pull request #" + number + " merged: bonus " + policy.pullRequestMergedBonus() + " to " + author.login();
+        int bonus = scored.policy().pullRequestMergedBonus();
+        ledger.apply(author, EntryKind.PULL_REQUEST_MERGED, bonus,
+                LedgerCause.system("pull request #" + number + " merged", delivery.deliveryId(), null), scored.policy());
+        return "pull request #" + number + " merged: bonus " + bonus + " to " + author.login();
     }
 }

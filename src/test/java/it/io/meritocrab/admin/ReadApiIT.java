@@ -2,49 +2,24 @@ package it.io.meritocrab.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.io.meritocrab.support.AdminApi;
 import it.io.meritocrab.support.GitHubPayloads;
 import it.io.meritocrab.support.GitHubPayloads.Repo;
 import it.io.meritocrab.support.GitHubPayloads.User;
 import it.io.meritocrab.support.GitHubWebhooks;
 import it.io.meritocrab.support.Inbox;
 import it.io.meritocrab.support.ItEnvironment;
-import it.io.meritocrab.support.MeritocrabDeployment;
+import it.io.meritocrab.support.MeritocrabIT;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The admin read API: bearer authentication, keyset pages, newest-first ledgers, clear errors. */
-@ExtendWith(ArquillianExtension.class)
-class ReadApiIT {
+class ReadApiIT extends MeritocrabIT {
 
-    @ArquillianResource
-    URL base;
-
-    private GitHubWebhooks github;
-    private AdminApi api;
     private final Repo repo = GitHubPayloads.newRepo("api");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MeritocrabDeployment.war();
-    }
-
-    @BeforeEach
-    void clients() {
-        github = new GitHubWebhooks(base, ItEnvironment.WEBHOOK_SECRET);
-        api = new AdminApi(base, ItEnvironment.ADMIN_TOKEN);
-    }
 
     @Test
     void requestsWithoutTheRightBearerTokenAreUnauthorized() {

@@ -3,49 +3,22 @@ package it.io.meritocrab.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import it.io.meritocrab.support.AdminApi;
 import it.io.meritocrab.support.GitHubWebhooks;
 import it.io.meritocrab.support.Inbox;
-import it.io.meritocrab.support.ItEnvironment;
-import it.io.meritocrab.support.MeritocrabDeployment;
-import java.net.URL;
+import it.io.meritocrab.support.MeritocrabIT;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A delivery that cannot be processed is retried with backoff, then parked as failed with its error,
  * where maintainers see it and can send it round again.
  */
-@ExtendWith(ArquillianExtension.class)
-class FailedDeliveryIT {
+class FailedDeliveryIT extends MeritocrabIT {
 
     /** Valid JSON, but a pull_request event without the pull request. */
     private static final String BROKEN_PULL_REQUEST = "{\"action\":\"opened\",\"number\":3,"
             + "\"repository\":{\"id\":4242,\"full_name\":\"broken/payloads\"},\"installation\":{\"id\":77}}";
-
-    @ArquillianResource
-    URL base;
-
-    private GitHubWebhooks github;
-    private AdminApi api;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MeritocrabDeployment.war();
-    }
-
-    @BeforeEach
-    void clients() {
-        github = new GitHubWebhooks(base, ItEnvironment.WEBHOOK_SECRET);
-        api = new AdminApi(base, ItEnvironment.ADMIN_TOKEN);
-    }
 
     @Test
     void unprocessableDeliveryIsParkedAsFailedWithItsErrorAndCanBeRetried() {

@@ -3,49 +3,24 @@ package it.io.meritocrab.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import it.io.meritocrab.support.AdminApi;
 import it.io.meritocrab.support.GitHubPayloads;
 import it.io.meritocrab.support.GitHubPayloads.Repo;
 import it.io.meritocrab.support.GitHubPayloads.User;
 import it.io.meritocrab.support.GitHubWebhooks;
 import it.io.meritocrab.support.Inbox;
 import it.io.meritocrab.support.ItEnvironment;
-import it.io.meritocrab.support.MeritocrabDeployment;
-import java.net.URL;
+import it.io.meritocrab.support.MeritocrabIT;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** POST /webhooks/github as GitHub and as a forger would use it. */
-@ExtendWith(ArquillianExtension.class)
-class WebhookIntakeIT {
+class WebhookIntakeIT extends MeritocrabIT {
 
-    @ArquillianResource
-    URL base;
-
-    private GitHubWebhooks github;
-    private AdminApi api;
     private final Repo repo = GitHubPayloads.newRepo("intake");
     private final User alice = User.human("alice-" + GitHubPayloads.uniqueId());
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MeritocrabDeployment.war();
-    }
-
-    @BeforeEach
-    void clients() {
-        github = new GitHubWebhooks(base, ItEnvironment.WEBHOOK_SECRET);
-        api = new AdminApi(base, ItEnvironment.ADMIN_TOKEN);
-    }
 
     @Test
     void signedDeliveryIsAcceptedStoredAndApplied() {

@@ -2,48 +2,29 @@ package it.io.meritocrab.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.io.meritocrab.support.AdminApi;
 import it.io.meritocrab.support.GitHubPayloads;
 import it.io.meritocrab.support.GitHubPayloads.Repo;
 import it.io.meritocrab.support.GitHubPayloads.User;
 import it.io.meritocrab.support.GitHubWebhooks;
 import it.io.meritocrab.support.Inbox;
-import it.io.meritocrab.support.ItEnvironment;
 import it.io.meritocrab.support.Ledgers;
-import it.io.meritocrab.support.MeritocrabDeployment;
+import it.io.meritocrab.support.MeritocrabIT;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Many deliveries about one contributor at the same moment lose no update. */
-@ExtendWith(ArquillianExtension.class)
-class ConcurrentDeliveriesIT {
+class ConcurrentDeliveriesIT extends MeritocrabIT {
 
     private static final int DELIVERIES = 50;
 
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MeritocrabDeployment.war();
-    }
-
     @Test
     void fiftyConcurrentDeliveriesForOneContributorAllCountAndTheLedgerFolds() throws Exception {
-        GitHubWebhooks github = new GitHubWebhooks(base, ItEnvironment.WEBHOOK_SECRET);
-        AdminApi api = new AdminApi(base, ItEnvironment.ADMIN_TOKEN);
         Repo repo = GitHubPayloads.newRepo("concurrent");
         User newcomer = User.human("newcomer");
         User reviewed = User.human("author");

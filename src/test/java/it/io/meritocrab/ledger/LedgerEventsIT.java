@@ -2,30 +2,18 @@ package it.io.meritocrab.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.io.meritocrab.support.AdminApi;
 import it.io.meritocrab.support.GitHubPayloads;
 import it.io.meritocrab.support.GitHubPayloads.Repo;
 import it.io.meritocrab.support.GitHubPayloads.User;
-import it.io.meritocrab.support.GitHubWebhooks;
 import it.io.meritocrab.support.Inbox;
-import it.io.meritocrab.support.ItEnvironment;
 import it.io.meritocrab.support.Ledgers;
-import it.io.meritocrab.support.MeritocrabDeployment;
+import it.io.meritocrab.support.MeritocrabIT;
 import jakarta.json.JsonObject;
-import java.net.URL;
-import java.net.http.HttpResponse;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Each event with a ledger effect, from signed webhook to the ledger the admin API shows. */
-@ExtendWith(ArquillianExtension.class)
-class LedgerEventsIT {
+class LedgerEventsIT extends MeritocrabIT {
 
     static final String GOOD_PR_TITLE = "Fix crash when parsing an empty configuration file";
     static final String GOOD_PR_BODY = "Fixes #12.\n\nThe parser crashed with a NullPointerException when the "
@@ -35,23 +23,7 @@ class LedgerEventsIT {
     static final String SPAM_PR_BODY = "Check out my site https://bit.ly/deal1 and https://cheap-casino.example/win "
             + "and https://tinyurl.com/free now buy crypto airdrop";
 
-    @ArquillianResource
-    URL base;
-
-    private GitHubWebhooks github;
-    private AdminApi api;
     private final Repo repo = GitHubPayloads.newRepo("ledger");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MeritocrabDeployment.war();
-    }
-
-    @BeforeEach
-    void clients() {
-        github = new GitHubWebhooks(base, ItEnvironment.WEBHOOK_SECRET);
-        api = new AdminApi(base, ItEnvironment.ADMIN_TOKEN);
-    }
 
     @Test
     void wellDescribedPullRequestPassesTheGateAndEarnsTheHighScore() {
@@ -195,13 +167,6 @@ class LedgerEventsIT {
         assertThat(contributor.getString("login")).isEqualTo("new-name");
         assertThat(contributor.getInt("credit")).isEqualTo(96);
         assertThat(api.get(repo.apiPath() + "/contributors/old-name").statusCode()).isEqualTo(404);
-    }
-
-    private String deliver(String event, String payload) {
-        String deliveryId = GitHubWebhooks.newDeliveryId();
-        HttpResponse<String> answer = github.send(event, deliveryId, payload);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-        return Inbox.awaitProcessed(deliveryId);
     }
 
     private JsonObject contributor(User user) {

@@ -3,31 +3,16 @@ package it.io.meritocrab.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.io.meritocrab.support.AdminApi;
-import it.io.meritocrab.support.MeritocrabDeployment;
+import it.io.meritocrab.support.MeritocrabIT;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** MicroProfile Health on PostgreSQL: ready means reachable and migrated. */
-@ExtendWith(ArquillianExtension.class)
-class HealthIT {
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MeritocrabDeployment.war();
-    }
+class HealthIT extends MeritocrabIT {
 
     @Test
     void readinessReportsTheMigratedDatabase() throws Exception {

@@ -2,43 +2,15 @@ package it.io.meritocrab.repos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.io.meritocrab.support.AdminApi;
 import it.io.meritocrab.support.GitHubPayloads;
 import it.io.meritocrab.support.GitHubPayloads.Repo;
 import it.io.meritocrab.support.GitHubPayloads.User;
-import it.io.meritocrab.support.GitHubWebhooks;
 import it.io.meritocrab.support.Inbox;
-import it.io.meritocrab.support.ItEnvironment;
-import it.io.meritocrab.support.MeritocrabDeployment;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
+import it.io.meritocrab.support.MeritocrabIT;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Installing, changing and uninstalling the App decides which repositories are served. */
-@ExtendWith(ArquillianExtension.class)
-class InstallationEventsIT {
-
-    @ArquillianResource
-    URL base;
-
-    private GitHubWebhooks github;
-    private AdminApi api;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MeritocrabDeployment.war();
-    }
-
-    @BeforeEach
-    void clients() {
-        github = new GitHubWebhooks(base, ItEnvironment.WEBHOOK_SECRET);
-        api = new AdminApi(base, ItEnvironment.ADMIN_TOKEN);
-    }
+class InstallationEventsIT extends MeritocrabIT {
 
     @Test
     void installedRepositoriesAreServedAndRemovedOnesKeepTheirLedgerButEarnNothingMore() {
@@ -85,9 +57,4 @@ class InstallationEventsIT {
         return (Boolean) Inbox.row("SELECT served FROM repository WHERE id = ?", repo.id()).get("served");
     }
 
-    private String deliver(String event, String payload) {
-        String deliveryId = GitHubWebhooks.newDeliveryId();
-        assertThat(github.send(event, deliveryId, payload).statusCode()).isEqualTo(202);
-        return Inbox.awaitProcessed(deliveryId);
-    }
 }
