@@ -349,11 +349,14 @@ public class WebhookLoad {
     // ---------------------------------------------------------------- payloads
 
     /**
-     * Realistic {@code pull_request} "opened" payloads. The large PR description comes first in the JSON
-     * (key order is irrelevant to a JSON parser) and is one of a few precomputed texts, so the HMAC over it is
-     * computed once per text; per delivery only the ~2.5 KB tail (PR, author, repository...) is built and fed
-     * to a clone of that HMAC state. This keeps the signing cost of the load generator to a few microseconds
-     * while every delivery is distinct (own PR id/number, author, title) and correctly signed.
+     * Realistic {@code pull_request} "opened" payloads. As in GitHub's own, most of the ~20 KB is metadata:
+     * the full repository objects under {@code head.repo} and {@code base.repo} (every *_url field) and the
+     * {@code _links}; the PR description is a few KB of markdown. That constant part comes first in the JSON
+     * (key order is irrelevant to a JSON parser) and is one of a few precomputed (description, repository)
+     * pairs, so the HMAC over it is computed once per pair; per delivery only the ~2.5 KB tail (PR, author,
+     * repository...) is built and fed to a clone of that HMAC state. This keeps the signing cost of the load
+     * generator to a few microseconds while every delivery is distinct (own PR id/number, author, title) and
+     * correctly signed.
      */
     static final class Payloads {
         record Delivery(String id, String signature, byte[] prefix, byte[] suffix) {
@@ -371,28 +374,101 @@ public class WebhookLoad {
         private static final String[] ASSOCIATIONS = {"CONTRIBUTOR", "FIRST_TIME_CONTRIBUTOR", "NONE", "FIRST_TIMER", "MEMBER"};
         private static final int TEXTS = 16;
 
-        private final byte[][] prefixes = new byte[TEXTS][];
-        private final Mac[] prefixMacs = new Mac[TEXTS];
+        private static final int DESCRIPTION_BYTES = 2_500;
+
+        private final byte[][] prefixes = new byte[TEXTS * REPOS.length][];
+        private final Mac[] prefixMacs = new Mac[TEXTS * REPOS.length];
         private final long runId = ThreadLocalRandom.current().nextLong(1L << 24); // keeps PR ids distinct across runs
         private final long uuidHigh = (UUID.randomUUID().getMostSignificantBits() & ~0xF000L) | 0x4000L; // version 4
         private final String createdAt = Instant.now().toString().substring(0, 19) + "Z";
 
         Payloads(byte[] secret, int targetBytes) throws Exception {
             Random r = new Random(42);
-            int textBytes = Math.max(200, targetBytes - tail(0).length - 60); // 60: the JSON around the text
-            for (int k = 0; k < TEXTS; k++) {
-                String prefix = "{\"action\":\"opened\",\"pull_request\":{\"body\":\"" + prText(r, textBytes - 64 + r.nextInt(128)) + "\",";
-                prefixes[k] = prefix.getBytes(StandardCharsets.UTF_8);
-                prefixMacs[k] = Mac.getInstance("HmacSHA256");
-                prefixMacs[k].init(new SecretKeySpec(secret, "HmacSHA256"));
-                prefixMacs[k].update(prefixes[k]);
+            for (int repo = 0; repo < REPOS.length; repo++) {
+                String metadata = constantMetadata(REPOS[repo]);
+                // The description fills what GitHub's metadata leaves of the target size (at least 500 bytes).
+                int descriptionBytes = Math.max(500, targetBytes - metadata.length() - tail(repo).length - 60);
+                for (int k = 0; k < TEXTS; k++) {
+                    String prefix = "{\"action\":\"opened\"," + metadata + ",\"body\":\""
+                            + prText(r, descriptionBytes - 128 + r.nextInt(256)) + "\",";
+                    int index = k * REPOS.length + repo;
+                    prefixes[index] = prefix.getBytes(StandardCharsets.UTF_8);
+                    prefixMacs[index] = Mac.getInstance("HmacSHA256");
+                    prefixMacs[index].init(new SecretKeySpec(secret, "HmacSHA256"));
+                    prefixMacs[index].update(prefixes[index]);
+                }
             }
+        }
+
+        /**
+         * What stays the same for every PR into one repository: the full repository object, and in the PR
+         * the head and base branches (same-repository branches) with their full repository objects, and the
+         * _links. Ends inside the pull_request object.
+         */
+        private static String constantMetadata(String[] repo) {
+            String fullName = repo[0] + "/" + repo[1];
+            String api = "https://api.github.com/repos/" + fullName;
+            String repository = fullRepo(repo);
+            String owner = owner(repo[0], Long.parseLong(repo[2]) + 1000);
+            return "\"repository\":" + repository + ",\"pull_request\":{"
+                    + "\"head\":{\"label\":\"" + repo[0] + ":feature\",\"ref\":\"feature\",\"sha\":\"6dcb09b5b57875f334f61aebed695e2e4193db5e\","
+                    + "\"user\":" + owner + ",\"repo\":" + repository + "},"
+                    + "\"base\":{\"label\":\"" + repo[0] + ":main\",\"ref\":\"main\",\"sha\":\"9049f1265b7d61be4a8904a9a27120d2064dab3b\","
+                    + "\"user\":" + owner + ",\"repo\":" + repository + "},"
+                    + "\"_links\":{\"self\":{\"href\":\"" + api + "/pulls\"},\"html\":{\"href\":\"https://github.com/" + fullName + "/pulls\"},"
+                    + "\"issue\":{\"href\":\"" + api + "/issues\"},\"comments\":{\"href\":\"" + api + "/issues/comments\"},"
+                    + "\"review_comments\":{\"href\":\"" + api + "/pulls/comments\"},\"review_comment\":{\"href\":\"" + api
+                    + "/pulls/comments{/number}\"},\"commits\":{\"href\":\"" + api + "/commits\"},\"statuses\":{\"href\":\"" + api + "/statuses\"}},"
+                    + "\"labels\":[],\"requested_reviewers\":[],\"requested_teams\":[],\"milestone\":null,\"merge_commit_sha\":null,"
+                    + "\"assignees\":[],\"rebaseable\":null,\"auto_merge\":null,\"active_lock_reason\":null,\"maintainer_can_modify\":false";
+        }
+
+        /** A repository object with the fields GitHub puts in webhook payloads. */
+        private static String fullRepo(String[] repo) {
+            String fullName = repo[0] + "/" + repo[1];
+            String api = "https://api.github.com/repos/" + fullName;
+            StringBuilder json = new StringBuilder("{\"id\":" + repo[2] + ",\"node_id\":\"R_kgDO" + repo[2] + "\",\"name\":\""
+                    + repo[1] + "\",\"full_name\":\"" + fullName + "\",\"private\":false,\"owner\":" + owner(repo[0], Long.parseLong(repo[2]) + 1000)
+                    + ",\"html_url\":\"https://github.com/" + fullName + "\",\"description\":\"The " + repo[1] + " project\",\"fork\":false,\"url\":\"" + api + "\"");
+            for (String path : new String[] {"forks", "keys{/key_id}", "collaborators{/collaborator}", "teams", "hooks",
+                    "issues/events{/number}", "events", "assignees{/user}", "branches{/branch}", "tags", "git/blobs{/sha}",
+                    "git/tags{/sha}", "git/refs{/sha}", "git/trees{/sha}", "statuses/{sha}", "languages", "stargazers",
+                    "contributors", "subscribers", "subscription", "commits{/sha}", "git/commits{/sha}", "comments{/number}",
+                    "issues/comments{/number}", "contents/{+path}", "compare/{base}...{head}", "merges", "{archive_format}{/ref}",
+                    "downloads", "issues{/number}", "pulls{/number}", "milestones{/number}", "notifications{?since,all,participating}",
+                    "labels{/name}", "releases{/id}", "deployments"}) {
+                String key = path.replaceAll("\\{.*", "").replace("git/", "git_").replace("issues/events", "issue_events")
+                        .replace("issues/comments", "issue_comment").replace("/", "_");
+                json.append(",\"").append(key.isEmpty() ? "archive" : key).append("_url\":\"").append(api).append('/').append(path).append('"');
+            }
+            return json.append(",\"created_at\":\"2019-05-14T09:12:44Z\",\"updated_at\":\"2026-11-20T17:03:11Z\",\"pushed_at\":\"2026-11-22T08:41:09Z\"")
+                    .append(",\"git_url\":\"git://github.com/").append(fullName).append(".git\",\"ssh_url\":\"git@github.com:").append(fullName)
+                    .append(".git\",\"clone_url\":\"https://github.com/").append(fullName).append(".git\",\"svn_url\":\"https://github.com/")
+                    .append(fullName).append("\",\"homepage\":null,\"size\":18231,\"stargazers_count\":1287,\"watchers_count\":1287,")
+                    .append("\"language\":\"Java\",\"has_issues\":true,\"has_projects\":true,\"has_downloads\":true,\"has_wiki\":false,")
+                    .append("\"has_pages\":false,\"has_discussions\":true,\"forks_count\":214,\"mirror_url\":null,\"archived\":false,")
+                    .append("\"disabled\":false,\"open_issues_count\":93,\"license\":{\"key\":\"apache-2.0\",\"name\":\"Apache License 2.0\",")
+                    .append("\"spdx_id\":\"Apache-2.0\",\"url\":\"https://api.github.com/licenses/apache-2.0\",\"node_id\":\"MDc6TGljZW5zZTI=\"},")
+                    .append("\"allow_forking\":true,\"is_template\":false,\"web_commit_signoff_required\":false,\"topics\":[\"github-app\",")
+                    .append("\"jakarta-ee\"],\"visibility\":\"public\",\"forks\":214,\"open_issues\":93,\"watchers\":1287,\"default_branch\":\"main\"}")
+                    .toString();
+        }
+
+        private static String owner(String login, long id) {
+            String api = "https://api.github.com/users/" + login;
+            return "{\"login\":\"" + login + "\",\"id\":" + id + ",\"node_id\":\"MDEyOk9yZ2FuaXphdGlvbj" + id + "\",\"avatar_url\":"
+                    + "\"https://avatars.githubusercontent.com/u/" + id + "?v=4\",\"gravatar_id\":\"\",\"url\":\"" + api + "\",\"html_url\":"
+                    + "\"https://github.com/" + login + "\",\"followers_url\":\"" + api + "/followers\",\"following_url\":\"" + api
+                    + "/following{/other_user}\",\"gists_url\":\"" + api + "/gists{/gist_id}\",\"starred_url\":\"" + api
+                    + "/starred{/owner}{/repo}\",\"subscriptions_url\":\"" + api + "/subscriptions\",\"organizations_url\":\"" + api
+                    + "/orgs\",\"repos_url\":\"" + api + "/repos\",\"events_url\":\"" + api + "/events{/privacy}\",\"received_events_url\":\""
+                    + api + "/received_events\",\"type\":\"Organization\",\"site_admin\":false}";
         }
 
         /** Each thread gets its own copies of the prefix states (Mac is not thread-safe). */
         Mac[] macsForThread() throws CloneNotSupportedException {
-            Mac[] copy = new Mac[TEXTS];
-            for (int k = 0; k < TEXTS; k++) copy[k] = (Mac) prefixMacs[k].clone();
+            Mac[] copy = new Mac[prefixMacs.length];
+            for (int k = 0; k < prefixMacs.length; k++) copy[k] = (Mac) prefixMacs[k].clone();
             return copy;
         }
 
@@ -401,7 +477,7 @@ public class WebhookLoad {
         }
 
         Delivery delivery(long seq, Mac[] macs) {
-            int k = (int) (mix(seq) >>> 33) % TEXTS;
+            int k = (int) (mix(seq) >>> 33) % TEXTS * REPOS.length + (int) (seq % REPOS.length);
             byte[] suffix = tail(seq);
             try {
                 Mac mac = (Mac) macs[k].clone();
@@ -411,7 +487,7 @@ public class WebhookLoad {
             }
         }
 
-        /** Everything after the PR description; unique per sequence number. */
+        /** The PR's own fields after the description, and the envelope's rest; unique per sequence number. */
         byte[] tail(long seq) {
             long h = mix(seq);
             String[] repo = REPOS[(int) (seq % REPOS.length)];
@@ -427,10 +503,6 @@ public class WebhookLoad {
             String user = "{\"login\":\"" + login + "\",\"id\":" + userId + ",\"node_id\":\"MDQ6VXNlcj" + userId
                     + "\",\"avatar_url\":\"https://avatars.githubusercontent.com/u/" + userId + "?v=4\",\"html_url\":\"https://github.com/"
                     + login + "\",\"type\":\"User\",\"site_admin\":false}";
-            String repoJson = "{\"id\":" + repo[2] + ",\"node_id\":\"R_kgDO" + repo[2] + "\",\"name\":\"" + repo[1] + "\",\"full_name\":\""
-                    + fullName + "\",\"private\":false,\"owner\":{\"login\":\"" + repo[0] + "\",\"id\":" + (Long.parseLong(repo[2]) + 1000)
-                    + ",\"type\":\"Organization\",\"site_admin\":false},\"html_url\":\"https://github.com/" + fullName
-                    + "\",\"fork\":false,\"default_branch\":\"main\",\"visibility\":\"public\"}";
             String tail = "\"url\":\"https://api.github.com/repos/" + fullName + "/pulls/" + number + "\",\"id\":" + prId
                     + ",\"node_id\":\"PR_kwDO" + prId + "\",\"html_url\":\"https://github.com/" + fullName + "/pull/" + number
                     + "\",\"diff_url\":\"https://github.com/" + fullName + "/pull/" + number + ".diff\",\"number\":" + number
@@ -440,10 +512,8 @@ public class WebhookLoad {
                     + ",\"draft\":false,\"merged\":false,\"mergeable\":null,\"comments\":0,\"review_comments\":0"
                     + ",\"commits\":" + (1 + h % 7) + ",\"additions\":" + ((h >>> 16) % 800) + ",\"deletions\":" + ((h >>> 28) % 300)
                     + ",\"changed_files\":" + (1 + (h >>> 36) % 25)
-                    + ",\"head\":{\"label\":\"" + login + ":patch-" + number + "\",\"ref\":\"patch-" + number + "\",\"sha\":\"" + sha
-                    + "\",\"user\":" + user + ",\"repo\":" + repoJson + "}"
-                    + ",\"base\":{\"label\":\"" + repo[0] + ":main\",\"ref\":\"main\",\"sha\":\"" + sha + "\",\"repo\":" + repoJson + "}}"
-                    + ",\"number\":" + number + ",\"repository\":" + repoJson
+                    + "}"
+                    + ",\"number\":" + number
                     + ",\"organization\":{\"login\":\"" + repo[0] + "\",\"id\":" + (Long.parseLong(repo[2]) + 1000) + "}"
                     + ",\"installation\":{\"id\":" + (9_100_000 + Long.parseLong(repo[2]) % 3) + ",\"node_id\":\"MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9u\"}"
                     + ",\"sender\":" + user + "}";

@@ -3,7 +3,7 @@
 # the server on it, drives signed pull_request deliveries at it with WebhookLoad, then waits until no
 # delivery is left PENDING. Stops the server and PostgreSQL on exit, however it exits.
 #
-# Environment: BENCH_DURATION (30 s), BENCH_WARMUP (5 s), BENCH_CONNECTIONS (32), BENCH_CLIENT (raw|jdk),
+# Environment: BENCH_DURATION (30 s), BENCH_WARMUP (30 s), BENCH_CONNECTIONS (32), BENCH_CLIENT (raw|jdk),
 # BENCH_APPLY_TIMEOUT (300 s), BENCH_SKIP_BUILD=1, BENCH_PG_SYNC_COMMIT (on|off), BENCH_OUT (log dir),
 # MERITOCRAB_HTTP_PORT (19580 here, away from a developer's 9080).
 set -euo pipefail
@@ -11,7 +11,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH="$ROOT/bench"
 DURATION=${BENCH_DURATION:-30}
-WARMUP=${BENCH_WARMUP:-5}
+WARMUP=${BENCH_WARMUP:-30}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 APPLY_TIMEOUT=${BENCH_APPLY_TIMEOUT:-300}
 OUT=${BENCH_OUT:-$(mktemp -d /tmp/meritocrab-bench.XXXXXX)}

@@ -58,12 +58,13 @@ public class WebhookResource {
                         @HeaderParam("Content-Length") String contentLength,
                         InputStream body,
                         @Suspended AsyncResponse answer) throws IOException {
-        if (declaredTooLarge(contentLength)) {
+        long declaredLength = declaredLength(contentLength);
+        if (declaredLength > MAX_BODY_BYTES) {
             answer.resume(IntakeAnswer.tooLarge());
             return;
         }
-        byte[] payload = body.readNBytes(MAX_BODY_BYTES + 1);
-        if (payload.length > MAX_BODY_BYTES) {
+        byte[] payload = read(body, declaredLength);
+        if (payload == null) {
             answer.resume(IntakeAnswer.tooLarge());
             return;
         }
@@ -126,12 +127,24 @@ public class WebhookResource {
         });
     }
 
-    private static boolean declaredTooLarge(String contentLength) {
+    /** The Content-Length header, or -1 when it is absent or not a number (chunked bodies). */
+    private static long declaredLength(String contentLength) {
         try {
-            return contentLength != null && Long.parseLong(contentLength.trim()) > MAX_BODY_BYTES;
+            return contentLength == null ? -1 : Long.parseLong(contentLength.trim());
         } catch (NumberFormatException e) {
-            return false;
+            return -1;
         }
+    }
+
+    /** The body, read into a buffer of the declared size when there is one; null when over 25 MB. */
+    private static byte[] read(InputStream body, long declaredLength) throws IOException {
+        if (declaredLength < 0) {
+            byte[] payload = body.readNBytes(MAX_BODY_BYTES + 1);
+            return payload.length > MAX_BODY_BYTES ? null : payload;
+        }
+        byte[] payload = new byte[(int) declaredLength];
+        int read = body.readNBytes(payload, 0, payload.length);
+        return read == payload.length ? payload : java.util.Arrays.copyOf(payload, read);
     }
 
     private SignatureVerifier verifier() {

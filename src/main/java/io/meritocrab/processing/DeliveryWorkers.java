@@ -28,7 +28,7 @@ public class DeliveryWorkers {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorkers.class.getName());
     private static final long YIELD_MILLIS = 100;
-    private static final long TRICKLE_PAUSE_MILLIS = 20;
+    private static final long TRICKLE_PAUSE_MILLIS = 100;
 
     @Resource
     ManagedThreadFactory threadFactory;
