@@ -197,12 +197,7 @@ public final class GitHubPayloads {
     }
 
     private static JsonObject repositoryObject(Repo repo) {
-        return Json.createObjectBuilder()
-                .add("id", repo.id())
-                .add("node_id", "R_kgDOA")
-                .add("name", repo.name())
-                .add("full_name", repo.fullName())
-                .add("private", false)
+        return Json.createObjectBuilder(repositoryBrief(repo))
                 .add("owner", Json.createObjectBuilder().add("login", repo.owner()).add("id", repo.id() + 7)
                         .add("type", "Organization"))
                 .add("html_url", htmlUrl(repo))

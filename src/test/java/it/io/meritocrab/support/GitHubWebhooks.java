@@ -1,15 +1,11 @@
 package it.io.meritocrab.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -18,8 +14,6 @@ import javax.crypto.spec.SecretKeySpec;
 /** Sends webhooks to the server the way GitHub does: raw JSON body, event and delivery headers, HMAC. */
 public final class GitHubWebhooks {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final String secret;
 
@@ -66,13 +60,6 @@ public final class GitHubWebhooks {
     }
 
     private HttpResponse<String> post(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.send(request);
     }
 }
