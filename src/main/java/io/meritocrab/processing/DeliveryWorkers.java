@@ -66,11 +66,9 @@ public class DeliveryWorkers {
         retryPolicy = new RetryPolicy(retryBase, retryCap, maxAttempts);
         intakePressure = new IntakePressure(inbox::submittedSoFar, System::nanoTime, yieldToIntakeAbove);
         running = true;
-        for (int index = 0; index < workerCount; index++) {
-            int i = index;
-            // The first worker keeps a trickle going during a burst, so a backlog never stands still.
-            long pauseUnderPressure = i == 0 ? TRICKLE_PAUSE_MILLIS : YIELD_MILLIS;
-            Thread worker = threadFactory.newThread(() -> workUntilStopped(pauseUnderPressure, i == 0));
+        for (int i = 0; i < workerCount; i++) {
+            boolean first = i == 0;
+            Thread worker = threadFactory.newThread(() -> workUntilStopped(first));
             worker.setName("meritocrab-delivery-" + i);
             workers.add(worker);
             worker.start();
@@ -82,14 +80,15 @@ public class DeliveryWorkers {
         return !running || workers.stream().allMatch(Thread::isAlive);
     }
 
-    private void workUntilStopped(long pauseUnderPressure, boolean tricklesUnderPressure) {
+    /** The first worker keeps a trickle going during a burst, so a backlog never stands still. */
+    private void workUntilStopped(boolean first) {
         long seen = signal.generation();
         while (running) {
             try {
                 boolean underPressure = intakePressure.high();
                 if (underPressure) {
-                    Thread.sleep(pauseUnderPressure);
-                    if (!tricklesUnderPressure) {
+                    Thread.sleep(first ? TRICKLE_PAUSE_MILLIS : YIELD_MILLIS);
+                    if (!first) {
                         continue;
                     }
                 }
