@@ -60,15 +60,8 @@ public final class Payload {
     }
 
     public int optionalInt(String path, int fallback) {
-        JsonValue value = find(path);
-        if (value instanceof JsonNumber number && number.isIntegral()) {
-            try {
-                return number.intValueExact();
-            } catch (ArithmeticException outOfRange) {
-                return fallback;
-            }
-        }
-        return fallback;
+        Long value = optionalLong(path);
+        return value != null && value == value.intValue() ? value.intValue() : fallback;
     }
 
     public Long optionalLong(String path) {
