@@ -98,6 +98,7 @@ public class ItEnvironment implements LauncherSessionListener {
         env.put("MERITOCRAB_GITHUB_READ_TIMEOUT", "PT2S");
         env.put("MERITOCRAB_GITHUB_WRITE_SPACING", "PT0.3S");
         env.put("MERITOCRAB_ENFORCEMENT_RETRY_BASE", "PT1S");
+        env.put("MERITOCRAB_GITHUB_REDELIVERY_INTERVAL", "PT2S");
         env.put("MERITOCRAB_ENFORCEMENT_RETRY_CAP", "PT2S");
         // The breaker opens after 4 failures of 4 calls and tries again 3 s later.
         env.put("IO_MERITOCRAB_GITHUB_GITHUBTRANSPORT_SEND_CIRCUITBREAKER_REQUESTVOLUMETHRESHOLD", "4");
