@@ -1,8 +1,10 @@
 package it.io.meritocrab.repoconfig;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,8 +18,11 @@ import it.io.meritocrab.support.Inbox;
 import it.io.meritocrab.support.ItEnvironment;
 import it.io.meritocrab.support.MeritocrabIT;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -44,8 +49,7 @@ class RepositoryConfigIT extends MeritocrabIT {
 
     @AfterEach
     void forgetStubs() {
-        gitHub.removeStubsByMetadata(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
-                "$.repository", com.github.tomakehurst.wiremock.client.WireMock.equalTo(repo.fullName())));
+        gitHub.removeStubsByMetadata(matchingJsonPath("$.repository", equalTo(repo.fullName())));
     }
 
     @Test
@@ -58,7 +62,7 @@ class RepositoryConfigIT extends MeritocrabIT {
         JsonObject config = config();
         assertThat(config.getString("file")).isEqualTo("LOADED");
         assertThat(config.getString("mode")).isEqualTo("OBSERVE");
-        assertThat(config.getJsonArray("trusted").getValuesAs(v -> ((jakarta.json.JsonString) v).getString()))
+        assertThat(config.getJsonArray("trusted").getValuesAs(JsonString::getString))
                 .containsExactly("release-bot-owner", "@widget-core");
         assertThat(config.getJsonObject("policy").getJsonObject("comment").getInt("low")).isEqualTo(-7);
         assertThat(setting(config, "comment.low")).containsEntry("value", "-7").containsEntry("source", "FILE");
@@ -152,6 +156,39 @@ class RepositoryConfigIT extends MeritocrabIT {
         assertThat(config.get("lastError")).isEqualTo(JsonValue.NULL);
         deliver("issue_comment", GitHubPayloads.issueComment(repo, User.human("ivan"), 3, "+1"));
         assertThat(credit("ivan")).isEqualTo(93);
+    }
+
+    @Test
+    void aStoredConfigurationIsUsedWithoutAskingGitHubUntilItIsDue() {
+        // What a restarted server, or another one sharing the database, finds: a row and nothing in memory.
+        storeRow(LOWER_COMMENT_SCORES, Instant.now().plus(Duration.ofHours(1)));
+        serveFile("[comment]\nlow = -4\n");
+
+        deliver("issue_comment", GitHubPayloads.issueComment(repo, User.human("judy"), 3, "+1"));
+
+        assertThat(credit("judy")).isEqualTo(93);
+        assertThat(config().getString("file")).isEqualTo("LOADED");
+        assertThat(fileReads()).isZero();
+    }
+
+    @Test
+    void aStaleStoredConfigurationIsServedAtOnceAndRefreshedInTheBackground() {
+        storeRow(LOWER_COMMENT_SCORES, Instant.now().minus(Duration.ofMinutes(1)));
+        serveFile("[comment]\nlow = -4\n");
+
+        deliver("issue_comment", GitHubPayloads.issueComment(repo, User.human("ken"), 3, "+1"));
+
+        assertThat(credit("ken")).isEqualTo(93);
+        awaitConfig(c -> c.getJsonObject("policy").getJsonObject("comment").getInt("low") == -4);
+        assertThat(fileReads()).isEqualTo(1);
+        deliver("issue_comment", GitHubPayloads.issueComment(repo, User.human("liz"), 3, "+1"));
+        assertThat(credit("liz")).isEqualTo(96);
+    }
+
+    private void storeRow(String text, Instant nextCheck) {
+        Inbox.execute("INSERT INTO repository_config (repository_id, file_text, blob_sha, loaded_at, next_check_at, "
+                + "generation) VALUES (?, ?, NULL, ?, ?, 0)", repo.id(), text, Timestamp.from(Instant.now()),
+                Timestamp.from(nextCheck));
     }
 
     private String filePath() {
