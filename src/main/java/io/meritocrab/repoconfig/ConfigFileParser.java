@@ -61,7 +61,9 @@ public final class ConfigFileParser {
         int startingCredit = file.integer(STARTING_CREDIT, serverDefaults.startingCredit(), 0, LIMIT);
         int prThreshold = file.integer(PR_THRESHOLD, serverDefaults.prThreshold(), 0, LIMIT);
         int blacklistThreshold = file.integer(BLACKLIST_THRESHOLD, serverDefaults.blacklistThreshold(), -LIMIT, LIMIT);
-        if (blacklistThreshold >= prThreshold) {
+        // Contradicting server defaults are the operator's business, not the file's.
+        boolean thresholdsFromFile = toml.contains(BLACKLIST_THRESHOLD) || toml.contains(PR_THRESHOLD);
+        if (thresholdsFromFile && blacklistThreshold >= prThreshold) {
             file.error(BLACKLIST_THRESHOLD + " = " + blacklistThreshold + file.where(BLACKLIST_THRESHOLD)
                     + " must be below " + PR_THRESHOLD + " = " + prThreshold + file.where(PR_THRESHOLD));
         }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
@@ -78,7 +79,9 @@ final class FileValues {
             values[i] = integer(table + "." + ConfigFileParser.ROW_KEYS.get(i), defaults[i],
                     -ConfigFileParser.LIMIT, ConfigFileParser.LIMIT);
         }
-        if (errors.size() == errorsBefore) {
+        boolean fromFile = toml.isTable(table)
+                && ConfigFileParser.ROW_KEYS.stream().anyMatch(key -> toml.contains(List.of(table, key)));
+        if (fromFile && errors.size() == errorsBefore) {
             for (int i = 0; i < 3; i++) {
                 if (values[i] > values[i + 1]) {
                     String lower = table + "." + ConfigFileParser.ROW_KEYS.get(i);
@@ -148,7 +151,7 @@ final class FileValues {
             entries.add(entry);
         }
         settings.add(new ConfigSetting(key, entries.stream().map(e -> "\"" + e + "\"")
-                .collect(java.util.stream.Collectors.joining(", ", "[", "]")), ConfigSource.FILE));
+                .collect(Collectors.joining(", ", "[", "]")), ConfigSource.FILE));
         return TrustedList.of(entries);
     }
 

@@ -276,6 +276,17 @@ class ConfigFileParserTest {
     }
 
     @Test
+    void serverDefaultsThatContradictEachOtherAreNotTheFilesFault() {
+        ScoringPolicy odd = new ScoringPolicy(100, 0, 0, 0.85, new ScoreRow(5, -5, 5, 15), new ScoreRow(-10, -2, 1, 3),
+                20, 5);
+
+        assertThat(valid("mode = \"observe\"", odd).policy()).isEqualTo(odd);
+        assertThat(RepositoryConfig.defaults(odd).policy()).isEqualTo(odd);
+        assertThat(ConfigFileParser.parse("[pr_opened]\nhigh = 20", odd)).isInstanceOf(ParseOutcome.Invalid.class);
+        assertThat(ConfigFileParser.parse("pr_threshold = 0", odd)).isInstanceOf(ParseOutcome.Invalid.class);
+    }
+
+    @Test
     void defaultsHaveNoWarnings() {
         RepositoryConfig defaults = RepositoryConfig.defaults(SERVER);
 
