@@ -2,7 +2,8 @@
 -- one sharing the database) has it without asking GitHub. file_text is the last VALID file (NULL: no
 -- file, or never read: loaded_at tells which); an invalid file leaves it alone and sets last_error.
 -- fetch_error is set while GitHub cannot be reached. A push touching the file bumps generation, which
--- makes a load that started before it discard what it read. No foreign key to repository: a
+-- makes a load that started before it discard what it read; revision counts every change, so a server
+-- keeps the newest of two copies it read. No foreign key to repository: a
 -- repository's first event reads its config before the row recording the repository is committed.
 CREATE TABLE repository_config (
     repository_id  BIGINT PRIMARY KEY,
@@ -14,5 +15,6 @@ CREATE TABLE repository_config (
     fetch_error    VARCHAR(1000),
     fetch_error_at TIMESTAMP WITH TIME ZONE,
     next_check_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    generation     BIGINT NOT NULL
+    generation     BIGINT NOT NULL,
+    revision       BIGINT NOT NULL
 );

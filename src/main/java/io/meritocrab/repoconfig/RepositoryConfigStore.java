@@ -25,7 +25,7 @@ public class RepositoryConfigStore {
 
     public Optional<StoredConfig> find(long repositoryId) {
         List<?> rows = em.createNativeQuery("SELECT file_text, blob_sha, loaded_at, last_error, last_error_at, "
-                        + "fetch_error, fetch_error_at, next_check_at, generation FROM repository_config "
+                        + "fetch_error, fetch_error_at, next_check_at, generation, revision FROM repository_config "
                         + "WHERE repository_id = ?")
                 .setParameter(1, repositoryId)
                 .getResultList();
@@ -35,19 +35,21 @@ public class RepositoryConfigStore {
         Object[] row = (Object[]) rows.get(0);
         return Optional.of(new StoredConfig(repositoryId, (String) row[0], (String) row[1],
                 Timestamps.fromColumn(row[2]), (String) row[3], Timestamps.fromColumn(row[4]), (String) row[5],
-                Timestamps.fromColumn(row[6]), Timestamps.fromColumn(row[7]), ((Number) row[8]).longValue()));
+                Timestamps.fromColumn(row[6]), Timestamps.fromColumn(row[7]), ((Number) row[8]).longValue(),
+                ((Number) row[9]).longValue()));
     }
 
     /** A push changed the file: the next look at the repository asks GitHub, and loads under way are void. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void markChanged(long repositoryId, Instant now) {
-        int inserted = em.createNativeQuery("INSERT INTO repository_config (repository_id, next_check_at, generation) "
-                        + "VALUES (?, ?, 1) ON CONFLICT DO NOTHING")
+        int inserted = em.createNativeQuery("INSERT INTO repository_config (repository_id, next_check_at, generation, "
+                        + "revision) VALUES (?, ?, 1, 1) ON CONFLICT DO NOTHING")
                 .setParameter(1, repositoryId)
                 .setParameter(2, Timestamp.from(now))
                 .executeUpdate();
         if (inserted == 0) {
-            em.createNativeQuery("UPDATE repository_config SET generation = generation + 1, next_check_at = ? "
+            em.createNativeQuery("UPDATE repository_config SET generation = generation + 1, revision = revision + 1, "
+                            + "next_check_at = ? "
                             + "WHERE repository_id = ?")
                     .setParameter(1, Timestamp.from(now))
                     .setParameter(2, repositoryId)
@@ -61,7 +63,7 @@ public class RepositoryConfigStore {
                               Instant nextCheck) {
         ensureRow(repositoryId, now);
         return em.createNativeQuery("UPDATE repository_config SET file_text = ?, blob_sha = ?, loaded_at = ?, "
-                        + "fetch_error = NULL, fetch_error_at = NULL, next_check_at = ? "
+                        + "fetch_error = NULL, fetch_error_at = NULL, next_check_at = ?, revision = revision + 1 "
                         + "WHERE repository_id = ? AND generation = ?")
                 .setParameter(1, text)
                 .setParameter(2, blobSha)
@@ -77,7 +79,7 @@ public class RepositoryConfigStore {
     public boolean saveInvalid(long repositoryId, long generation, String error, Instant now, Instant nextCheck) {
         ensureRow(repositoryId, now);
         return em.createNativeQuery("UPDATE repository_config SET last_error = ?, last_error_at = ?, "
-                        + "fetch_error = NULL, fetch_error_at = NULL, next_check_at = ? "
+                        + "fetch_error = NULL, fetch_error_at = NULL, next_check_at = ?, revision = revision + 1 "
                         + "WHERE repository_id = ? AND generation = ?")
                 .setParameter(1, cut(error, MAX_ERROR))
                 .setParameter(2, Timestamp.from(now))
@@ -92,7 +94,7 @@ public class RepositoryConfigStore {
     public boolean saveUnreachable(long repositoryId, long generation, String failure, Instant now, Instant nextCheck) {
         ensureRow(repositoryId, now);
         return em.createNativeQuery("UPDATE repository_config SET fetch_error = ?, "
-                        + "fetch_error_at = COALESCE(fetch_error_at, ?), next_check_at = ? "
+                        + "fetch_error_at = COALESCE(fetch_error_at, ?), next_check_at = ?, revision = revision + 1 "
                         + "WHERE repository_id = ? AND generation = ?")
                 .setParameter(1, cut(failure, MAX_FETCH_ERROR))
                 .setParameter(2, Timestamp.from(now))
@@ -103,8 +105,8 @@ public class RepositoryConfigStore {
     }
 
     private void ensureRow(long repositoryId, Instant now) {
-        em.createNativeQuery("INSERT INTO repository_config (repository_id, next_check_at, generation) "
-                        + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+        em.createNativeQuery("INSERT INTO repository_config (repository_id, next_check_at, generation, "
+                        + "revision) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING")
                 .setParameter(1, repositoryId)
                 .setParameter(2, Timestamp.from(now))
                 .setParameter(3, StoredConfig.NO_ROW)

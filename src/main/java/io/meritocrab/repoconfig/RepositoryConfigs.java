@@ -98,7 +98,7 @@ public class RepositoryConfigs {
     private Cached current(long repositoryId) {
         Cached cached = cache.get(repositoryId);
         if (cached == null) {
-            cached = store.find(repositoryId).map(stored -> remember(stored, false))
+            cached = store.find(repositoryId).map(this::remember)
                     .orElseGet(() -> firstLoad(repositoryId));
         }
         if (cached.due(clock.instant())) {
@@ -132,7 +132,7 @@ public class RepositoryConfigs {
         try {
             executor.execute(() -> {
                 try {
-                    started.complete(remember(loader.load(repositoryId, repository, force), true));
+                    started.complete(remember(loader.load(repositoryId, repository, force)));
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "repository " + repositoryId + ": loading the configuration failed", e);
                     started.completeExceptionally(e);
@@ -147,14 +147,10 @@ public class RepositoryConfigs {
         return started;
     }
 
-    private Cached remember(StoredConfig stored, boolean fresh) {
-        Cached cached = new Cached(stored, configOf(stored), clock.instant());
-        if (fresh) {
-            cache.put(stored.repositoryId(), cached);
-            return cached;
-        }
-        Cached raced = cache.putIfAbsent(stored.repositoryId(), cached);
-        return raced == null ? cached : raced;
+    /** Keeps the newer of the copy in memory and this one (two reads of the table may finish out of order). */
+    private Cached remember(StoredConfig stored) {
+        Cached read = new Cached(stored, configOf(stored), clock.instant());
+        return cache.merge(stored.repositoryId(), read, (held, fresh) -> held.newerThan(fresh) ? held : fresh);
     }
 
     private RepositoryConfig configOf(StoredConfig stored) {
@@ -186,6 +182,10 @@ public class RepositoryConfigs {
 
     /** A configuration in memory; {@code stored} is null for the defaults used while a first read lags. */
     private record Cached(StoredConfig stored, RepositoryConfig config, Instant syncedAt) {
+
+        boolean newerThan(Cached other) {
+            return stored != null && (other.stored == null || stored.revision() > other.stored.revision());
+        }
 
         boolean due(Instant now) {
             return !now.isBefore(syncedAt.plus(SHARED_SYNC))

@@ -185,9 +185,18 @@ class RepositoryConfigIT extends MeritocrabIT {
         assertThat(credit("liz")).isEqualTo(96);
     }
 
+    @Test
+    void theConfigurationIsForTheAdminOnlyAndOfKnownRepositories() {
+        deliver("issue_comment", GitHubPayloads.issueComment(repo, User.human("mallory"), 3, "+1"));
+
+        assertThat(api.getWithToken(repo.apiPath() + "/config", null).statusCode()).isEqualTo(401);
+        assertThat(api.getWithToken(repo.apiPath() + "/config", "wrong-token").statusCode()).isEqualTo(401);
+        assertThat(api.get("/api/repos/nobody-" + repo.id() + "/nothing/config").statusCode()).isEqualTo(404);
+    }
+
     private void storeRow(String text, Instant nextCheck) {
         Inbox.execute("INSERT INTO repository_config (repository_id, file_text, blob_sha, loaded_at, next_check_at, "
-                + "generation) VALUES (?, ?, NULL, ?, ?, 0)", repo.id(), text, Timestamp.from(Instant.now()),
+                + "generation, revision) VALUES (?, ?, NULL, ?, ?, 0, 1)", repo.id(), text, Timestamp.from(Instant.now()),
                 Timestamp.from(nextCheck));
     }
 
