@@ -56,13 +56,19 @@ public final class CreditCommandParser {
         if (body == null) {
             return null;
         }
-        boolean fenced = false;
+        String fence = null;
         for (String line : body.split("\\R", -1)) {
-            if (FENCE.matcher(line).matches()) {
-                fenced = !fenced;
+            Matcher fenceLine = FENCE.matcher(line);
+            if (fenceLine.matches()) {
+                // A block opened with ``` is closed only by ```, one opened with ~~~ only by ~~~.
+                if (fence == null) {
+                    fence = fenceLine.group(1);
+                } else if (fence.equals(fenceLine.group(1))) {
+                    fence = null;
+                }
                 continue;
             }
-            if (fenced || QUOTE.matcher(line).matches()) {
+            if (fence != null || QUOTE.matcher(line).matches()) {
                 continue;
             }
             Matcher command = COMMAND.matcher(line);

@@ -78,6 +78,7 @@ class CreditCommandParserTest {
         assertThat(parse("    /credit check @bob")).isEqualTo(new NotACommand());
         assertThat(parse("> /credit check @bob\n/credit check @carol")).isEqualTo(new Check(new Login("carol")));
         assertThat(parse("```\n/credit check @bob\n```\n/credit check @carol")).isEqualTo(new Check(new Login("carol")));
+        assertThat(parse("```\n~~~\n/credit check @bob\n```")).isEqualTo(new NotACommand());
     }
 
     @ParameterizedTest
