@@ -1,7 +1,6 @@
 package io.meritocrab.access;
 
 import io.meritocrab.github.GitHubClient;
-import io.meritocrab.github.GitHubException;
 import io.meritocrab.github.RepositoryRef;
 import io.meritocrab.repos.RepositoryDirectory;
 import io.meritocrab.repos.TrackedRepository;
@@ -15,12 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Decides which repositories a user may see and change: operators all, a GitHub user those where GitHub
- * says they are admin or maintain. Answers are cached for a few minutes; a check that fails (GitHub
- * unreachable, App not configured) means no access, and is retried sooner.
+ * says they are admin or maintain. Roles are cached by {@link GitHubClient} (`meritocrab.github.role-cache`);
+ * a check that fails (GitHub unreachable, App not configured) means no access, remembered for 30 s so a
+ * page listing many repositories does not ask an unreachable GitHub again for each.
  */
 @ApplicationScoped
 public class RepositoryAccess {
@@ -33,14 +32,9 @@ public class RepositoryAccess {
     GitHubClient github;
     @Inject
     RepositoryDirectory directory;
-    @Inject @ConfigProperty(name = "meritocrab.console.role-cache", defaultValue = "PT5M")
-    Duration roleCache;
 
     private final Clock clock = Clock.systemUTC();
-    private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
-
-    private record Verdict(boolean allowed, Instant expires) {
-    }
+    private final Map<String, Instant> failures = new ConcurrentHashMap<>();
 
     public boolean maintains(ConsoleUser user, TrackedRepository repository) {
         if (user.operator()) {
@@ -51,16 +45,21 @@ public class RepositoryAccess {
         }
         String key = user.login().toLowerCase(Locale.ROOT) + "\n" + repository.id();
         Instant now = clock.instant();
-        Verdict cached = verdicts.get(key);
-        if (cached != null && cached.expires().isAfter(now)) {
-            return cached.allowed();
+        Instant failedUntil = failures.get(key);
+        if (failedUntil != null && failedUntil.isAfter(now)) {
+            return false;
         }
-        Verdict fresh = ask(user.login(), repository, now);
-        if (verdicts.size() >= MAX_CACHED) {
-            verdicts.clear();
+        try {
+            return github.roleOf(new RepositoryRef(repository.installationId(), repository.fullName()), user.login())
+                    .maintains();
+        } catch (RuntimeException e) {
+            LOG.warning("could not check " + user.login() + "'s role on " + repository.fullName() + ": " + e.getMessage());
+            if (failures.size() >= MAX_CACHED) {
+                failures.clear();
+            }
+            failures.put(key, now.plus(FAILURE_TTL));
+            return false;
         }
-        verdicts.put(key, fresh);
-        return fresh.allowed();
     }
 
     /** The served repositories the user may see, by name. */
@@ -73,16 +72,5 @@ public class RepositoryAccess {
         return directory.findByFullName(fullName)
                 .filter(r -> maintains(user, r))
                 .orElseThrow(() -> new NotAllowedException("unknown repository " + fullName));
-    }
-
-    private Verdict ask(String login, TrackedRepository repository, Instant now) {
-        try {
-            boolean allowed = github.roleOf(new RepositoryRef(repository.installationId(), repository.fullName()), login)
-                    .maintains();
-            return new Verdict(allowed, now.plus(roleCache));
-        } catch (GitHubException e) {
-            LOG.warning("could not check " + login + "'s role on " + repository.fullName() + ": " + e.getMessage());
-            return new Verdict(false, now.plus(FAILURE_TTL));
-        }
     }
 }
