@@ -21,8 +21,14 @@ public class ItEnvironment implements LauncherSessionListener {
 
     public static final String WEBHOOK_SECRET = "it-webhook-secret";
     public static final String ADMIN_TOKEN = "it-admin-token";
+    public static final String OAUTH_CLIENT_ID = "it-oauth-client";
+    public static final String OAUTH_CLIENT_SECRET = "it-oauth-secret";
+    /** Shadow closes fire this many seconds after the decision, at the earliest and the latest. */
+    public static final int SHADOW_CLOSE_MIN_DELAY = 3;
+    public static final int SHADOW_CLOSE_MAX_DELAY = 6;
 
     private static EmbeddedPostgres postgres;
+    private static GitHubStub github;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -34,6 +40,7 @@ public class ItEnvironment implements LauncherSessionListener {
             postgres = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "200")
                     .start();
+            github = GitHubStub.start();
             writeServerEnv(new LibertyServer(server).directory(), postgres.getPort());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
@@ -63,6 +70,14 @@ public class ItEnvironment implements LauncherSessionListener {
         return postgres.getPostgresDatabase();
     }
 
+    /** WireMock playing GitHub for the server under test. */
+    public static GitHubStub github() {
+        if (github == null) {
+            throw new IllegalStateException("GitHub is played only in the integration tests");
+        }
+        return github;
+    }
+
     private static void writeServerEnv(Path serverDir, int port) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MERITOCRAB_DB_URL", "jdbc:postgresql://localhost:" + port + "/postgres");
@@ -75,12 +90,29 @@ public class ItEnvironment implements LauncherSessionListener {
         env.put("MERITOCRAB_DELIVERY_RETRY_BASE", "PT1S");
         env.put("MERITOCRAB_DELIVERY_MAX_ATTEMPTS", "3");
         env.put("MERITOCRAB_DELIVERY_POLL_INTERVAL", "PT0.5S");
-        env.put("MERITOCRAB_SHADOW_CLOSE_MIN_DELAY", "30");
-        env.put("MERITOCRAB_SHADOW_CLOSE_MAX_DELAY", "120");
-        // The console over plain HTTP, with the admin-token sign-in the browser tests use.
+        env.put("MERITOCRAB_SHADOW_CLOSE_MIN_DELAY", String.valueOf(SHADOW_CLOSE_MIN_DELAY));
+        env.put("MERITOCRAB_SHADOW_CLOSE_MAX_DELAY", String.valueOf(SHADOW_CLOSE_MAX_DELAY));
+        // The console over plain HTTP, with the admin-token sign-in the browser tests use, and GitHub's
+        // OAuth web flow played by the same WireMock as the API.
         env.put("MERITOCRAB_CONSOLE_SECURE_COOKIE", "false");
         env.put("MERITOCRAB_CONSOLE_LOCAL_LOGIN", "true");
+        env.put("MERITOCRAB_GITHUB_WEB_URL", github.url());
+        env.put("MERITOCRAB_GITHUB_OAUTH_CLIENT_ID", OAUTH_CLIENT_ID);
+        env.put("MERITOCRAB_GITHUB_OAUTH_CLIENT_SECRET", OAUTH_CLIENT_SECRET);
         Files.createDirectories(serverDir);
+        env.put("MERITOCRAB_GITHUB_API_URL", github.url());
+        env.put("MERITOCRAB_GITHUB_APP_ID", GitHubStub.APP_ID);
+        env.put("MERITOCRAB_GITHUB_PRIVATE_KEY", github.writePrivateKey(serverDir).toString());
+        env.put("MERITOCRAB_GITHUB_RETRY_BASE", "PT0.2S");
+        env.put("MERITOCRAB_GITHUB_READ_TIMEOUT", "PT2S");
+        env.put("MERITOCRAB_GITHUB_WRITE_SPACING", "PT0.3S");
+        env.put("MERITOCRAB_ENFORCEMENT_RETRY_BASE", "PT1S");
+        env.put("MERITOCRAB_GITHUB_REDELIVERY_INTERVAL", "PT2S");
+        env.put("MERITOCRAB_ENFORCEMENT_RETRY_CAP", "PT2S");
+        // The breaker opens after 4 failures of 4 calls and tries again 3 s later.
+        env.put("IO_MERITOCRAB_GITHUB_GITHUBTRANSPORT_SEND_CIRCUITBREAKER_REQUESTVOLUMETHRESHOLD", "4");
+        env.put("IO_MERITOCRAB_GITHUB_GITHUBTRANSPORT_SEND_CIRCUITBREAKER_FAILURERATIO", "1.0");
+        env.put("IO_MERITOCRAB_GITHUB_GITHUBTRANSPORT_SEND_CIRCUITBREAKER_DELAY", "3000");
         Files.writeString(serverDir.resolve("server.env"), env.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
     }
