@@ -14,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** A maintainer's changes to one contributor: credit adjustments and the blacklist. */
-@Path("/api/repos/{owner}/{repo}/contributors/{login}")
+@Path("/api/repos/{owner}/{repo}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @AdminAuthenticated
@@ -32,12 +32,10 @@ public class ContributorActionsResource {
     String owner;
     @PathParam("repo")
     String repo;
-    @PathParam("login")
-    String login;
 
     @POST
-    @Path("/adjust")
-    public Views.ActionResult adjust(JsonObject body) {
+    @Path("/contributors/{login}/adjust")
+    public Views.ActionResult adjust(@PathParam("login") String login, JsonObject body) {
         int delta = RequestBodies.integer(body, "delta");
         String reason = RequestBodies.text(body, "reason", true);
         long repositoryId = queries.repository(owner, repo).id();
@@ -46,8 +44,8 @@ public class ContributorActionsResource {
     }
 
     @POST
-    @Path("/blacklist")
-    public Views.ActionResult blacklist(JsonObject body) {
+    @Path("/contributors/{login}/blacklist")
+    public Views.ActionResult blacklist(@PathParam("login") String login, JsonObject body) {
         boolean blacklisted = RequestBodies.bool(body, "blacklisted");
         String reason = RequestBodies.text(body, "reason", false);
         long repositoryId = queries.repository(owner, repo).id();
