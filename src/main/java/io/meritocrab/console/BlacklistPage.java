@@ -9,8 +9,6 @@ import io.meritocrab.repos.TrackedRepository;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** Confirms blacklisting or unblacklisting a contributor (a protected view: reached from the console only). */
 @Named("blacklist")
@@ -56,11 +54,8 @@ public class BlacklistPage extends RepositoryPage {
     }
 
     public String backToContributor() {
-        return "/contributor.xhtml?faces-redirect=true&repo=" + encode(getRepo()) + "&login=" + encode(login);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+        // Faces encodes the parameters of the redirect itself (logins and repository names hold no & or =).
+        return "/contributor.xhtml?faces-redirect=true&repo=" + getRepo() + "&login=" + login;
     }
 
     public Views.ContributorDetail getDetail() {

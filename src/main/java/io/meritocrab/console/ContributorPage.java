@@ -37,18 +37,19 @@ public class ContributorPage extends RepositoryPage {
         }
     }
 
-    public void adjust() {
+    /** Adjusts, then redirects (post/redirect/get) so that reloading the page cannot apply it twice. */
+    public String adjust() {
         try {
             TrackedRepository repository = repository();
             MaintainerActions.Outcome outcome = actions.adjust(repository.id(), ContributorRef.login(login),
                     delta == null ? 0 : delta, actor(), reason);
             Pages.info("Credit of " + outcome.login() + " changed by " + Pages.signed(delta) + " to "
                     + outcome.credit() + (outcome.blacklisted() ? " (blacklisted)." : "."));
-            delta = null;
-            reason = null;
-            refresh(repository);
+            Pages.keepMessages();
+            return "/contributor.xhtml?faces-redirect=true&repo=" + getRepo() + "&login=" + outcome.login();
         } catch (MaintainerActionException e) {
             Pages.error(e.getMessage());
+            return null;
         }
     }
 

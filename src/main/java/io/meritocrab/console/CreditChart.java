@@ -25,6 +25,10 @@ public final class CreditChart {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final long TWO_DAYS = 2L * 24 * 3600 * 1000;
+
     private CreditChart() {
     }
 
@@ -56,7 +60,7 @@ public final class CreditChart {
         Point latest = points.get(points.size() - 1);
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" "
-                + "aria-labelledby=\"chart-title\" preserveAspectRatio=\"none\" data-points=\"%d\" "
+                + "aria-labelledby=\"chart-title\" data-points=\"%d\" "
                 + "data-latest=\"%d\">", WIDTH, HEIGHT, points.size(), latest.credit()));
         svg.append(String.format(Locale.ROOT, "<title id=\"chart-title\">Credit over time: from %d to %d, "
                 + "lowest %d, highest %d</title>", points.get(0).credit(), latest.credit(), min, max));
@@ -66,8 +70,9 @@ public final class CreditChart {
                 LEFT, TOP, LEFT, HEIGHT - BOTTOM));
         svg.append(label(LEFT - 6, y(high, low, high) + 4, "end", String.valueOf(high)));
         svg.append(label(LEFT - 6, y(low, low, high) + 4, "end", String.valueOf(low)));
-        svg.append(label(LEFT, HEIGHT - 8, "start", DAY.format(points.get(0).at())));
-        svg.append(label(WIDTH - RIGHT, HEIGHT - 8, "end", DAY.format(latest.at())));
+        DateTimeFormatter format = last - first < TWO_DAYS ? MINUTE : DAY;
+        svg.append(label(LEFT, HEIGHT - 8, "start", format.format(points.get(0).at())));
+        svg.append(label(WIDTH - RIGHT, HEIGHT - 8, "end", format.format(latest.at())));
         svg.append("<path class=\"line\" d=\"").append(path).append("\"/>");
         svg.append(String.format(Locale.ROOT, "<circle class=\"dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>",
                 x(last, first, last, points.size() - 1, points.size()), y(latest.credit(), low, high)));

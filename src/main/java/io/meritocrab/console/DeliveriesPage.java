@@ -43,7 +43,8 @@ public class DeliveriesPage implements Serializable {
         }
     }
 
-    public void retry(String deliveryId) {
+    /** Retries, then redirects (post/redirect/get) so that reloading the page sends nothing again. */
+    public String retry(String deliveryId) {
         try {
             inbox.retry(currentUser.require(), deliveryId);
             Pages.info("Delivery " + deliveryId + " is queued again; it will be processed in a moment.");
@@ -52,7 +53,8 @@ public class DeliveriesPage implements Serializable {
         } catch (WebApplicationException notFailed) {
             Pages.error("Delivery " + deliveryId + " is not failed any more.");
         }
-        load();
+        Pages.keepMessages();
+        return "/deliveries.xhtml?faces-redirect=true";
     }
 
     public List<Views.Delivery> getItems() {

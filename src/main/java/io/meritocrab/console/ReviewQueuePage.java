@@ -37,23 +37,25 @@ public class ReviewQueuePage extends RepositoryPage {
         }
     }
 
-    public void approve(long evaluationId) {
+    /** Each decision redirects (post/redirect/get): reloading the page cannot decide twice. */
+    public String approve(long evaluationId) {
         try {
             TrackedRepository repository = repository();
             MaintainerActions.Outcome outcome = actions.approve(repository.id(), evaluationId, actor());
             Pages.info("Approved evaluation " + evaluationId + ": " + outcome.login() + " now has " + outcome.credit()
                     + " credit.");
-            refresh(repository);
+            return done();
         } catch (MaintainerActionException e) {
             Pages.error(e.getMessage());
+            return null;
         }
     }
 
-    public void override(long evaluationId) {
+    public String override(long evaluationId) {
         Integer delta = overrideDelta.get(evaluationId);
         if (delta == null) {
-            Pages.error("Enter the delta to apply instead for evaluation " + evaluationId + ".");
-            return;
+            Pages.error("Enter the change to apply instead for evaluation " + evaluationId + ".");
+            return null;
         }
         try {
             TrackedRepository repository = repository();
@@ -61,12 +63,16 @@ public class ReviewQueuePage extends RepositoryPage {
                     overrideNote.get(evaluationId));
             Pages.info("Overrode evaluation " + evaluationId + " with " + Pages.signed(delta) + ": " + outcome.login()
                     + " now has " + outcome.credit() + " credit.");
-            overrideDelta.remove(evaluationId);
-            overrideNote.remove(evaluationId);
-            refresh(repository);
+            return done();
         } catch (MaintainerActionException e) {
             Pages.error(e.getMessage());
+            return null;
         }
+    }
+
+    private String done() {
+        Pages.keepMessages();
+        return "/reviews.xhtml?faces-redirect=true&repo=" + getRepo();
     }
 
     private void refresh(TrackedRepository repository) {
