@@ -154,4 +154,34 @@ public class Evaluation {
     public Instant createdAt() {
         return Timestamps.instant(createdAt);
     }
+
+    public String subjectUrl() {
+        return subjectUrl;
+    }
+
+    public String decidedBy() {
+        return decidedBy;
+    }
+
+    public String decisionNote() {
+        return decisionNote;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt == null ? null : Timestamps.instant(decidedAt);
+    }
+
+    /** Records a maintainer's decision on a pending evaluation (approved or overridden). */
+    public void decide(EvaluationStatus decision, String maintainer, String note, Instant when) {
+        if (status != EvaluationStatus.PENDING) {
+            throw new IllegalStateException("evaluation " + id + " is " + status + ", not pending");
+        }
+        if (decision != EvaluationStatus.APPROVED && decision != EvaluationStatus.OVERRIDDEN) {
+            throw new IllegalArgumentException("a maintainer approves or overrides, not " + decision);
+        }
+        this.status = decision;
+        this.decidedBy = maintainer;
+        this.decisionNote = note == null ? null : truncate(note, 1000);
+        this.decidedAt = Timestamps.utc(when);
+    }
 }
