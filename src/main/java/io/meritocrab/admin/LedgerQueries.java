@@ -93,7 +93,8 @@ public class LedgerQueries {
         Views.EvaluationSummary summary = evaluation == null ? null : new Views.EvaluationSummary(evaluation.id(),
                 evaluation.provider(), evaluation.model(), evaluation.promptVersion(),
                 evaluation.classification() == null ? null : evaluation.classification().name(),
-                evaluation.confidence(), evaluation.reasoning(), evaluation.status().name());
+                evaluation.confidence(), evaluation.reasoning(), evaluation.status().name(), evaluation.latencyMs(),
+                evaluation.inputTokens(), evaluation.outputTokens());
         return new Views.Entry(e.id(), e.kind().name(), e.delta(), e.creditBefore(), e.creditAfter(), e.actor(),
                 e.reason(), e.deliveryId(), e.createdAt(), summary);
     }
