@@ -52,12 +52,27 @@ public class ModelWorkers {
     private volatile boolean running;
 
     void start(@Observes SchemaReady ready) {
+        logSettings();
         running = true;
         for (int i = 0; i < workerCount; i++) {
             Thread worker = threadFactory.newThread(this::workUntilStopped);
             worker.setName("meritocrab-model-" + i);
             workers.add(worker);
             worker.start();
+        }
+    }
+
+    private void logSettings() {
+        try {
+            LlmProvider provider = settings.provider();
+            if (provider == LlmProvider.RULES) {
+                LOG.info("Evaluations by the rules evaluator (no LLM provider configured)");
+            } else {
+                LOG.info(() -> "Evaluations by " + provider.configName() + ", model " + settings.model(provider) + " at "
+                        + settings.baseUrl(provider) + ", after the rules; " + workerCount + " model workers");
+            }
+        } catch (RuntimeException e) {
+            LOG.severe("The LLM settings are wrong; evaluations will fail until they are fixed: " + e.getMessage());
         }
     }
 

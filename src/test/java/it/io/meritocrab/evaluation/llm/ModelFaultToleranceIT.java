@@ -143,8 +143,11 @@ class ModelFaultToleranceIT extends LlmIT {
         stub.stubFor(at(ANTHROPIC_PATH).willReturn(anthropicAnswer(verdictJson("high", 0.93, "Late."), "end_turn")
                 .withFixedDelay(LlmStub.TIMEOUT_MS + 2_500)));
 
-        Map<String, Object> evaluation = awaitDecided(openPullRequest(author, 8, PR_BODY));
+        String deliveryId = openPullRequest(author, 8, PR_BODY);
 
+        assertThat(evaluation(deliveryId)).as("the delivery was processed without waiting for the model")
+                .containsEntry("status", "QUEUED");
+        Map<String, Object> evaluation = awaitDecided(deliveryId);
         assertQueuedForMaintainer(evaluation, "anthropic did not answer within " + LlmStub.TIMEOUT_MS + " ms");
         assertThat(received()).hasSize(3);
     }
