@@ -73,13 +73,12 @@ public class ContributionAssessor {
                     subject.contribution(), subject.subjectNumber());
             return queued;
         }
+        if (route.rulesNote() != null) {
+            verdict = new Verdict(verdict.classification(), verdict.confidence(), route.rulesNote() + verdict.reasoning());
+        }
         int delta = policy.deltaFor(subject.contribution().kind(), verdict.classification());
         Evaluation evaluation = new Evaluation(subject, evaluator.identity(), verdict, latencyMs, delta,
                 statusFor(contributor, policy, verdict), now);
-        if (route.rulesNote() != null) {
-            evaluation.decide(evaluator.identity(), verdict, route.rulesNote() + verdict.reasoning(), latencyMs,
-                    null, null, delta, evaluation.status());
-        }
         em.persist(evaluation);
         settle(evaluation, contributor, kind, policy);
         return evaluation;

@@ -32,10 +32,6 @@ public enum LlmProvider {
         return defaultModel;
     }
 
-    boolean speaksOpenAi() {
-        return this == OPENAI || this == OPENAI_COMPATIBLE;
-    }
-
     public static LlmProvider of(String configName) {
         String wanted = configName == null ? "" : configName.strip().toLowerCase(Locale.ROOT);
         for (LlmProvider provider : values()) {
