@@ -65,10 +65,15 @@ public class ModelEvaluator {
             } catch (ModelUnavailableException e) {
                 return failed(model, e.getMessage() + ", also when retried", started, tokens);
             } catch (ModelRejectedException | IllegalStateException e) {
-                return failed(model, e.getMessage(), started, tokens);
+                return failed(model, withoutKey(e.getMessage()), started, tokens);
             }
         }
         return failed(model, "invalid answer twice: " + problem, started, tokens);
+    }
+
+    /** A provider's error text may quote what it was sent; the key must not reach the records. */
+    private String withoutKey(String message) {
+        return settings.apiKey().map(key -> message.replace(key, "[api key]")).orElse(message);
     }
 
     private static ModelOutcome.Failed failed(EvaluatorIdentity model, String reason, long started, Tokens tokens) {

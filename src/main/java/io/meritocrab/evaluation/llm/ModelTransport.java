@@ -24,7 +24,7 @@ public class ModelTransport {
 
     private static final int MAX_ERROR_TEXT = 300;
 
-    @Retry(maxRetries = 2, delay = 1000, jitter = 200,
+    @Retry(maxRetries = 2, delay = 1000, jitter = 100,
             retryOn = {ModelUnavailableException.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 60_000, successThreshold = 2,
             failOn = {ModelUnavailableException.class, TimeoutException.class})
