@@ -107,7 +107,8 @@ public class ModelWorkers {
         if (outcome instanceof ModelOutcome.Later later) {
             requests.postpone(request, later.after(), later.countsAsAttempt(), later.reason());
             if (!later.countsAsAttempt()) {
-                signal.wake();
+                // Every call slot is taken: this worker waits as long as the request does.
+                Thread.sleep(later.after().toMillis());
             }
             return;
         }

@@ -65,6 +65,9 @@ public class ItEnvironment implements LauncherSessionListener {
 
     private static void writeServerEnv(Path serverDir, int port) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
+        if (LlmStub.profileSelected()) {
+            env.putAll(LlmStub.start(serverDir));
+        }
         env.put("MERITOCRAB_DB_URL", "jdbc:postgresql://localhost:" + port + "/postgres");
         env.put("MERITOCRAB_DB_USER", "postgres");
         env.put("MERITOCRAB_DB_PASSWORD", "postgres");
@@ -77,9 +80,6 @@ public class ItEnvironment implements LauncherSessionListener {
         env.put("MERITOCRAB_DELIVERY_POLL_INTERVAL", "PT0.5S");
         env.put("MERITOCRAB_SHADOW_CLOSE_MIN_DELAY", "30");
         env.put("MERITOCRAB_SHADOW_CLOSE_MAX_DELAY", "120");
-        if (LlmStub.profileSelected()) {
-            env.putAll(LlmStub.start(serverDir));
-        }
         Files.createDirectories(serverDir);
         Files.writeString(serverDir.resolve("server.env"), env.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
