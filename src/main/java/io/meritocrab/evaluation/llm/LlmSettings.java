@@ -4,6 +4,7 @@ import io.meritocrab.evaluation.EvaluatorIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
@@ -60,6 +61,18 @@ public class LlmSettings {
 
     int timeoutMillis() {
         return config.getOptionalValue("meritocrab.llm.timeout-ms", Integer.class).orElse(30_000);
+    }
+
+    /**
+     * How long a server keeps a request leased: the longest one evaluation can take (two answers, each
+     * with every retry running into the timeout), plus a margin. A request left by a server that died
+     * is taken up again after it.
+     */
+    Duration lease() {
+        int calls = config.getOptionalValue("meritocrab.llm.retries", Integer.class).orElse(2) + 1;
+        long retryDelay = config.getOptionalValue("meritocrab.llm.retry-delay-ms", Long.class).orElse(1000L);
+        long oneAnswer = calls * (timeoutMillis() + ModelClients.READ_TIMEOUT_MARGIN_MILLIS + retryDelay);
+        return Duration.ofMillis(2 * oneAnswer).plusMinutes(1);
     }
 
     /** Model evaluations per repository per UTC day; beyond it the rules decide. */

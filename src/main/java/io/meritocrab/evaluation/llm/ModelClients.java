@@ -18,7 +18,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 public class ModelClients {
 
     private static final long CONNECT_TIMEOUT_MILLIS = 5_000;
-    private static final long READ_TIMEOUT_MARGIN_MILLIS = 500;
+    static final long READ_TIMEOUT_MARGIN_MILLIS = 500;
 
     private final Map<String, Object> clients = new ConcurrentHashMap<>();
 

@@ -21,12 +21,12 @@ import javax.sql.DataSource;
 /**
  * The durable queue of contributions waiting for the model (`model_request`). A request is written in
  * the transaction that records the delivery, so none is lost; servers lease requests with
- * FOR UPDATE SKIP LOCKED, and a request whose server died is taken up again when its lease runs out.
+ * FOR UPDATE SKIP LOCKED, and a request whose server died is taken up again when its lease runs out
+ * (see {@link LlmSettings#lease()}).
  */
 @ApplicationScoped
 public class ModelRequests {
 
-    private static final Duration LEASE = Duration.ofMinutes(3);
     private static final String NEXT = "SELECT evaluation_id, attempts FROM model_request WHERE due_at <= ? "
             + "ORDER BY due_at, evaluation_id LIMIT 1 FOR UPDATE SKIP LOCKED";
     private static final String LEASE_ROW = "UPDATE model_request SET attempts = ?, due_at = ? WHERE evaluation_id = ?";
@@ -71,8 +71,8 @@ public class ModelRequests {
         queued.fire(new ModelRequestSignal.Queued());
     }
 
-    /** Leases the next due request to this server, committed before the model is called. */
-    public Optional<ModelRequest> leaseNext() throws SQLException {
+    /** Leases the next due request to this server for {@code lease}, committed before the model is called. */
+    public Optional<ModelRequest> leaseNext(Duration lease) throws SQLException {
         Instant now = Instant.now();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -90,11 +90,11 @@ public class ModelRequests {
                         attempt = row.getInt(2) + 1;
                     }
                 }
-                try (PreparedStatement lease = connection.prepareStatement(LEASE_ROW)) {
-                    lease.setInt(1, attempt);
-                    lease.setTimestamp(2, Timestamp.from(now.plus(LEASE)));
-                    lease.setLong(3, evaluationId);
-                    lease.executeUpdate();
+                try (PreparedStatement leaseRow = connection.prepareStatement(LEASE_ROW)) {
+                    leaseRow.setInt(1, attempt);
+                    leaseRow.setTimestamp(2, Timestamp.from(now.plus(lease)));
+                    leaseRow.setLong(3, evaluationId);
+                    leaseRow.executeUpdate();
                 }
                 ModelRequest request = read(connection, evaluationId, attempt);
                 connection.commit();

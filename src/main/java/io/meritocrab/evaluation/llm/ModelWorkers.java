@@ -80,7 +80,7 @@ public class ModelWorkers {
         long seen = signal.generation();
         while (running) {
             try {
-                Optional<ModelRequest> leased = requests.leaseNext();
+                Optional<ModelRequest> leased = requests.leaseNext(settings.lease());
                 if (leased.isPresent()) {
                     handle(leased.get());
                 } else {
