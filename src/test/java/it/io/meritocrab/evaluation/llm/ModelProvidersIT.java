@@ -12,7 +12,15 @@ import it.io.meritocrab.support.GitHubWebhooks;
 import it.io.meritocrab.support.Inbox;
 import it.io.meritocrab.support.LlmStub;
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -156,16 +164,10 @@ class ModelProvidersIT extends LlmIT {
         stub.stubFor(at(ANTHROPIC_PATH).willReturn(anthropicAnswer(verdictJson("acceptable", 0.9, "Fine."), "end_turn")
                 .withFixedDelay(400)));
         int deliveries = 50;
-        List<String> ids = java.util.stream.IntStream.range(0, deliveries).parallel()
-                .mapToObj(i -> {
-                    String id = GitHubWebhooks.newDeliveryId();
-                    assertThat(github.send("pull_request", id, GitHubPayloads.pullRequestOpened(repo,
-                            User.human("author" + i), 100 + i, PR_TITLE, PR_BODY, 40, 3, 2)).statusCode()).isEqualTo(202);
-                    return id;
-                }).toList();
+        List<String> ids = sendAtOnce(deliveries);
 
         ids.forEach(Inbox::awaitProcessed);
-        ids.forEach(id -> assertThat(awaitDecided(id, java.time.Duration.ofSeconds(90)))
+        ids.forEach(id -> assertThat(awaitDecided(id, Duration.ofSeconds(90)))
                 .containsEntry("status", "APPLIED"));
 
         List<ServeEvent> calls = received();
@@ -177,17 +179,47 @@ class ModelProvidersIT extends LlmIT {
         assertThat(mostAtOnce).isEqualTo(LlmStub.MAX_CONCURRENT_CALLS);
     }
 
+    /** Sends that many PR webhooks from as many threads, released together; returns their delivery ids. */
+    private List<String> sendAtOnce(int deliveries) {
+        ExecutorService senders = Executors.newFixedThreadPool(deliveries);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<String>> sent = new ArrayList<>();
+            for (int i = 0; i < deliveries; i++) {
+                int n = i;
+                sent.add(senders.submit(() -> {
+                    String id = GitHubWebhooks.newDeliveryId();
+                    String payload = GitHubPayloads.pullRequestOpened(repo, User.human("author" + n), 100 + n, PR_TITLE,
+                            PR_BODY, 40, 3, 2);
+                    start.await();
+                    assertThat(github.send("pull_request", id, payload).statusCode()).isEqualTo(202);
+                    return id;
+                }));
+            }
+            start.countDown();
+            List<String> ids = new ArrayList<>();
+            for (Future<String> delivery : sent) {
+                ids.add(delivery.get(60, TimeUnit.SECONDS));
+            }
+            return ids;
+        } catch (Exception e) {
+            throw new AssertionError("sending the deliveries failed", e);
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
     /** Requests in flight at once, from the stub's journal: received at loggedDate, answered totalTime later. */
     private static int mostOverlapping(List<ServeEvent> calls) {
         record Edge(long at, int change) {
         }
-        List<Edge> edges = new java.util.ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
         for (ServeEvent call : calls) {
             long start = call.getRequest().getLoggedDate().getTime();
             edges.add(new Edge(start, 1));
             edges.add(new Edge(start + call.getTiming().getTotalTime(), -1));
         }
-        edges.sort(java.util.Comparator.comparingLong(Edge::at).thenComparingInt(Edge::change));
+        edges.sort(Comparator.comparingLong(Edge::at).thenComparingInt(Edge::change));
         int current = 0;
         int most = 0;
         for (Edge edge : edges) {
