@@ -56,7 +56,6 @@ public class CommentEvents {
         Evaluation evaluation = assessor.assess(new EvaluatedContribution(contribution, repositoryId, author.id(),
                         delivery.deliveryId(), number, payload.optionalText("comment.html_url", null), hash),
                 author, EntryKind.COMMENT_CREATED, scored.policy());
-        return "comment on #" + number + " by " + author.login() + ": evaluated " + evaluation.classification()
-                + " " + evaluation.status();
+        return "comment on #" + number + " by " + author.login() + ": " + Outcomes.evaluation(evaluation);
     }
 }
