@@ -7,23 +7,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 
-/** A repository's effective configuration and its whole ledger as CSV. */
+/** A repository's whole ledger as CSV. */
 @Path("/api/repos/{owner}/{repo}")
 @AdminAuthenticated
 @RequestScoped
-public class RepositorySettingsResource {
+public class LedgerExportResource {
 
     @Inject
     LedgerQueries queries;
-    @Inject
-    RepositoryConfigQueries configs;
     @Inject
     LedgerExport export;
 
@@ -31,13 +28,6 @@ public class RepositorySettingsResource {
     String owner;
     @PathParam("repo")
     String repo;
-
-    @GET
-    @Path("/config")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Views.RepositoryConfig config() {
-        return configs.of(queries.repository(owner, repo));
-    }
 
     @GET
     @Path("/ledger.csv")
