@@ -12,12 +12,16 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** A repository's whole ledger as CSV. */
 @Path("/api/repos/{owner}/{repo}")
 @AdminAuthenticated
 @RequestScoped
 public class LedgerExportResource {
+
+    private static final Logger LOG = Logger.getLogger(LedgerExportResource.class.getName());
 
     @Inject
     LedgerQueries queries;
@@ -34,8 +38,14 @@ public class LedgerExportResource {
     @Produces("text/csv")
     public Response ledgerCsv() {
         TrackedRepository repository = queries.repository(owner, repo);
-        StreamingOutput body = out -> export.write(repository,
-                new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+        StreamingOutput body = out -> {
+            try {
+                export.write(repository, new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "CSV export of " + repository.fullName() + " failed", e);
+                throw e;
+            }
+        };
         String file = repository.fullName().replace('/', '-') + "-ledger.csv";
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"")

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class MaintainerApiIT extends MeritocrabIT {
 
     private static final String ACTOR = "admin-token";
-    private static final String UNSURE_TITLE = "PLEASE MERGE THIS FIX NOW";
+    /** Shouting but explained: the rules are unsure. Numbered, so no other repository got the same text. */
+    private static final String UNSURE_TITLE = "PLEASE MERGE THIS FIX NOW ";
     private static final String UNSURE_BODY = "THE PARSER IS BROKEN AND THIS FIXES IT FOR EVERYONE WHO USES IT";
 
     private final Repo repo = GitHubPayloads.newRepo("ops");
@@ -191,7 +192,7 @@ class MaintainerApiIT extends MeritocrabIT {
 
         HttpResponse<String> csv = api.get(repo.apiPath() + "/ledger.csv");
 
-        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0]).startsWith("id,created_at,login,user_id,kind");
@@ -205,7 +206,8 @@ class MaintainerApiIT extends MeritocrabIT {
     }
 
     private long pendingEvaluation(Repo where, User author, int number) {
-        assertThat(deliver("pull_request", GitHubPayloads.pullRequestOpened(where, author, number, UNSURE_TITLE,
+        assertThat(deliver("pull_request", GitHubPayloads.pullRequestOpened(where, author, number,
+                UNSURE_TITLE + GitHubPayloads.uniqueId(),
                 UNSURE_BODY, 40, 3, 2))).contains("PENDING");
         return ((Number) Inbox.row("SELECT e.id FROM evaluation e JOIN contributor c ON c.id = e.contributor_id "
                 + "WHERE c.repository_id = ? AND c.user_id = ?", where.id(), author.id()).get("id")).longValue();
