@@ -93,7 +93,8 @@ public class LedgerQueries {
         return evaluation == null ? null : new Views.EvaluationSummary(evaluation.id(),
                 evaluation.provider(), evaluation.model(), evaluation.promptVersion(),
                 evaluation.classification() == null ? null : evaluation.classification().name(),
-                evaluation.confidence(), evaluation.reasoning(), evaluation.status().name());
+                evaluation.confidence(), evaluation.reasoning(), evaluation.status().name(), evaluation.latencyMs(),
+                evaluation.inputTokens(), evaluation.outputTokens());
     }
 
     private static Views.Entry entry(LedgerEntry e, Evaluation evaluation) {

@@ -21,7 +21,8 @@ public final class Views {
 
     @JsonbNillable
     public record EvaluationSummary(long id, String provider, String model, String promptVersion, String classification,
-                                    Double confidence, String reasoning, String status) {
+                                    Double confidence, String reasoning, String status, int latencyMs,
+                                    Integer inputTokens, Integer outputTokens) {
     }
 
     @JsonbNillable

@@ -79,4 +79,21 @@ public class ContributorRepository {
                 .getResultList();
         return found.stream().findFirst();
     }
+
+    public Optional<Contributor> findByUserId(long repositoryId, long userId) {
+        return em.createQuery("SELECT c FROM Contributor c WHERE c.repositoryId = :repo AND c.userId = :user",
+                        Contributor.class)
+                .setParameter("repo", repositoryId)
+                .setParameter("user", userId)
+                .getResultList().stream().findFirst();
+    }
+
+    /** The contributor's newest ledger entries, newest first. */
+    public List<LedgerEntry> latestEntries(long contributorId, int count) {
+        return em.createQuery("SELECT e FROM LedgerEntry e WHERE e.contributorId = :id ORDER BY e.seq DESC",
+                        LedgerEntry.class)
+                .setParameter("id", contributorId)
+                .setMaxResults(count)
+                .getResultList();
+    }
 }

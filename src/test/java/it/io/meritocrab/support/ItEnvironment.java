@@ -80,6 +80,9 @@ public class ItEnvironment implements LauncherSessionListener {
 
     private static void writeServerEnv(Path serverDir, int port) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
+        if (LlmStub.profileSelected()) {
+            env.putAll(LlmStub.start(serverDir));
+        }
         env.put("MERITOCRAB_DB_URL", "jdbc:postgresql://localhost:" + port + "/postgres");
         env.put("MERITOCRAB_DB_USER", "postgres");
         env.put("MERITOCRAB_DB_PASSWORD", "postgres");
