@@ -20,8 +20,6 @@ class MaintainerApiIT extends MeritocrabIT {
 
     private static final String ACTOR = "admin-token";
     /** Shouting but explained: the rules are unsure. Numbered, so no other repository got the same text. */
-    private static final String UNSURE_TITLE = "PLEASE MERGE THIS FIX NOW ";
-    private static final String UNSURE_BODY = "THE PARSER IS BROKEN AND THIS FIXES IT FOR EVERYONE WHO USES IT";
 
     private final Repo repo = GitHubPayloads.newRepo("ops");
 
@@ -206,9 +204,8 @@ class MaintainerApiIT extends MeritocrabIT {
     }
 
     private long pendingEvaluation(Repo where, User author, int number) {
-        assertThat(deliver("pull_request", GitHubPayloads.pullRequestOpened(where, author, number,
-                UNSURE_TITLE + GitHubPayloads.uniqueId(),
-                UNSURE_BODY, 40, 3, 2))).contains("PENDING");
+        assertThat(deliver("pull_request", GitHubPayloads.unsurePullRequest(where, author, number)))
+                .contains("PENDING");
         return ((Number) Inbox.row("SELECT e.id FROM evaluation e JOIN contributor c ON c.id = e.contributor_id "
                 + "WHERE c.repository_id = ? AND c.user_id = ?", where.id(), author.id()).get("id")).longValue();
     }
