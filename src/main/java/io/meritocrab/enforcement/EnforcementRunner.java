@@ -8,11 +8,9 @@ import io.meritocrab.github.RepositoryRef;
 import io.meritocrab.scoring.GateDecision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Carries out one leased enforcement action on GitHub: privileged authors bypass the gate (a failed
@@ -32,10 +30,8 @@ public class EnforcementRunner {
     GateExemptions exemptions;
     @Inject
     GitHubSettings settings;
-    @Inject @ConfigProperty(name = "meritocrab.enforcement.retry-base", defaultValue = "PT5S")
-    Duration retryBase;
-    @Inject @ConfigProperty(name = "meritocrab.enforcement.retry-cap", defaultValue = "PT10M")
-    Duration retryCap;
+    @Inject
+    OutboxBackoff backoff;
 
     public void run(OutboxClaim claim) {
         PendingAction action = outbox.action(claim.id());
@@ -76,7 +72,7 @@ public class EnforcementRunner {
             finish(claim, action, ActionStatus.DONE, "commented and closed");
         } catch (GitHubException e) {
             if (e.retryable()) {
-                Instant next = new OutboxBackoff(retryBase, retryCap).next(claim.attempt(), e, Instant.now());
+                Instant next = backoff.next(claim.attempt(), e, Instant.now());
                 LOG.log(Level.WARNING, "enforcement action {0} ({1} on {2}) attempt {3} failed, retrying at {4}: {5}",
                         new Object[] {action.id(), action.decision(), subject, claim.attempt(), next, e.getMessage()});
                 outbox.retryAction(claim, next, e.getMessage());

@@ -4,11 +4,9 @@ import io.meritocrab.github.GitHubClient;
 import io.meritocrab.github.GitHubException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Posts one leased reply to a `/credit` command. */
 @ApplicationScoped
@@ -20,10 +18,8 @@ public class ReplyRunner {
     GitHubOutbox outbox;
     @Inject
     GitHubClient github;
-    @Inject @ConfigProperty(name = "meritocrab.enforcement.retry-base", defaultValue = "PT5S")
-    Duration retryBase;
-    @Inject @ConfigProperty(name = "meritocrab.enforcement.retry-cap", defaultValue = "PT10M")
-    Duration retryCap;
+    @Inject
+    OutboxBackoff backoff;
 
     public void run(OutboxClaim claim) {
         PendingReply reply = outbox.reply(claim.id());
@@ -38,7 +34,7 @@ public class ReplyRunner {
             outbox.finishReply(claim, ActionStatus.DONE, null);
         } catch (GitHubException e) {
             if (e.retryable()) {
-                Instant next = new OutboxBackoff(retryBase, retryCap).next(claim.attempt(), e, Instant.now());
+                Instant next = backoff.next(claim.attempt(), e, Instant.now());
                 LOG.log(Level.WARNING, "reply {0} on {1}#{2} failed, retrying at {3}: {4}",
                         new Object[] {reply.id(), reply.repositoryName(), reply.issueNumber(), next, e.getMessage()});
                 outbox.retryReply(claim, next, e.getMessage());
