@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,6 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class PullRequestGate {
+
+    private static final Logger LOG = Logger.getLogger(PullRequestGate.class.getName());
 
     @Inject @ConfigProperty(name = "meritocrab.shadow.close.min.delay", defaultValue = "30")
     long shadowCloseMinDelaySeconds;
@@ -48,6 +51,11 @@ public class PullRequestGate {
         EnforcementAction action = new EnforcementAction(repositoryId, author.id(), deliveryId, pullNumber,
                 decision, author.credit(), policy.prThreshold(), message, dueAt, now);
         em.persist(action);
+        if (decision != GateDecision.ALLOW) {
+            LOG.info(() -> "delivery=" + deliveryId + " enforcement=" + decision + " repository=" + repositoryId
+                    + " pull=" + pullNumber + " contributor=" + author.id() + " credit=" + author.credit()
+                    + " due=" + dueAt);
+        }
         return action;
     }
 

@@ -4,6 +4,7 @@ import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.CreditLedger;
 import io.meritocrab.ledger.EntryKind;
 import io.meritocrab.ledger.LedgerCause;
+import io.meritocrab.metrics.LedgerMetrics;
 import io.meritocrab.scoring.ScoringPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,8 @@ public class ContributionAssessor {
     Evaluator evaluator;
     @Inject
     CreditLedger ledger;
+    @Inject
+    LedgerMetrics metrics;
     @PersistenceContext
     EntityManager em;
 
@@ -48,7 +51,13 @@ public class ContributionAssessor {
     public Evaluation assess(EvaluatedContribution subject, Contributor contributor, EntryKind kind,
                              ScoringPolicy policy) {
         long started = System.nanoTime();
-        Verdict verdict = evaluator.evaluate(subject.contribution());
+        Verdict verdict;
+        try {
+            verdict = evaluator.evaluate(subject.contribution());
+        } catch (RuntimeException e) {
+            metrics.evaluationFailed(evaluator.identity().provider());
+            throw e;
+        }
         int latencyMs = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
         int delta = policy.deltaFor(subject.contribution().kind(), verdict.classification());
         EvaluationStatus status = contributor.blacklisted() ? EvaluationStatus.NOT_APPLIED
@@ -57,6 +66,7 @@ public class ContributionAssessor {
         Instant now = clock.instant();
         Evaluation evaluation = new Evaluation(subject, evaluator.identity(), verdict, latencyMs, delta, status, now);
         em.persist(evaluation);
+        metrics.evaluation(evaluator.identity().provider(), verdict.classification().name());
         if (status == EvaluationStatus.APPLIED) {
             em.flush();
             String reason = verdict.classification().name().toLowerCase() + " (confidence "

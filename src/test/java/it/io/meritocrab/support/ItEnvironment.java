@@ -3,8 +3,12 @@ package it.io.meritocrab.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,6 +25,7 @@ public class ItEnvironment implements LauncherSessionListener {
 
     public static final String WEBHOOK_SECRET = "it-webhook-secret";
     public static final String ADMIN_TOKEN = "it-admin-token";
+    public static final String APP_ID = "12345";
 
     private static EmbeddedPostgres postgres;
 
@@ -63,6 +68,22 @@ public class ItEnvironment implements LauncherSessionListener {
         return postgres.getPostgresDatabase();
     }
 
+    /** A fresh RSA key standing in for the GitHub App's, as a PKCS#8 PEM file beside the server. */
+    public static Path writeAppPrivateKey(Path serverDir) throws IOException {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            byte[] pkcs8 = generator.generateKeyPair().getPrivate().getEncoded();
+            String pem = "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pkcs8)
+                    + "\n-----END PRIVATE KEY-----\n";
+            Files.createDirectories(serverDir);
+            return Files.writeString(serverDir.resolve("github-app-key.pem"), pem);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void writeServerEnv(Path serverDir, int port) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MERITOCRAB_DB_URL", "jdbc:postgresql://localhost:" + port + "/postgres");
@@ -77,6 +98,11 @@ public class ItEnvironment implements LauncherSessionListener {
         env.put("MERITOCRAB_DELIVERY_POLL_INTERVAL", "PT0.5S");
         env.put("MERITOCRAB_SHADOW_CLOSE_MIN_DELAY", "30");
         env.put("MERITOCRAB_SHADOW_CLOSE_MAX_DELAY", "120");
+        env.put("MERITOCRAB_GITHUB_APP_ID", APP_ID);
+        env.put("MERITOCRAB_GITHUB_PRIVATE_KEY", writeAppPrivateKey(serverDir).toString());
+        // The tests pose as clients behind a proxy (X-Forwarded-For) to get rate-limit buckets of their own.
+        env.put("MERITOCRAB_RATE_LIMIT_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
+        env.put("MERITOCRAB_RETENTION_INTERVAL", "PT2S");
         Files.createDirectories(serverDir);
         Files.writeString(serverDir.resolve("server.env"), env.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
