@@ -49,6 +49,10 @@ public class EnforcementAction {
     private ActionStatus status;
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
+    @Column(nullable = false)
+    private int attempts;
+    @Column(name = "next_attempt_at")
+    private OffsetDateTime nextAttemptAt;
 
     protected EnforcementAction() {
     }
@@ -67,6 +71,7 @@ public class EnforcementAction {
         this.dueAt = Timestamps.utc(dueAt);
         this.status = decision == GateDecision.ALLOW ? ActionStatus.NONE_NEEDED : ActionStatus.PENDING;
         this.createdAt = Timestamps.utc(createdAt);
+        this.nextAttemptAt = this.dueAt;
     }
 
     public long id() {

@@ -4,11 +4,13 @@ import io.meritocrab.ledger.Contributor;
 import io.meritocrab.scoring.GateDecision;
 import io.meritocrab.scoring.ScoringPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
@@ -30,6 +32,10 @@ public class PullRequestGate {
     long shadowCloseMaxDelaySeconds;
     @PersistenceContext
     EntityManager em;
+    @Inject
+    ShadowCloseTimers timers;
+    @Inject
+    Event<CloseDecided> closeDecided;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -52,9 +58,14 @@ public class PullRequestGate {
                 decision, author.credit(), policy.prThreshold(), message, dueAt, now);
         em.persist(action);
         if (decision != GateDecision.ALLOW) {
-            LOG.info(() -> "delivery=" + deliveryId + " enforcement=" + decision + " repository=" + repositoryId
-                    + " pull=" + pullNumber + " contributor=" + author.id() + " credit=" + author.credit()
-                    + " due=" + dueAt);
+            LOG.info(() -> "delivery=" + deliveryId + " enforcement=" + decision + " action=" + action.id()
+                    + " repository=" + repositoryId + " pull=" + pullNumber + " contributor=" + author.id()
+                    + " credit=" + author.credit() + " due=" + dueAt);
+        }
+        if (decision == GateDecision.SHADOW_CLOSE) {
+            timers.schedule(action.id(), Duration.between(now, dueAt));
+        } else if (decision == GateDecision.CLOSE_BELOW_THRESHOLD) {
+            closeDecided.fire(new CloseDecided(action.id()));
         }
         return action;
     }

@@ -1,5 +1,6 @@
 package io.meritocrab.platform;
 
+import io.meritocrab.github.AppPrivateKey;
 import io.meritocrab.processing.PayloadRetention;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -44,8 +45,14 @@ public final class SettingsCheck {
                 problems.add("MERITOCRAB_GITHUB_PRIVATE_KEY is not set");
             }
         } else {
-            PrivateKeyPem.problem(settings.privateKey().get())
-                    .ifPresent(reason -> problems.add("MERITOCRAB_GITHUB_PRIVATE_KEY " + reason));
+            try {
+                AppPrivateKey.parse(settings.privateKey().get());
+            } catch (IllegalArgumentException e) {
+                problems.add("MERITOCRAB_GITHUB_PRIVATE_KEY: " + e.getMessage());
+            } catch (RuntimeException e) {
+                // Damaged base64 fails inside the PEM parser with an unchecked exception of its own.
+                problems.add("MERITOCRAB_GITHUB_PRIVATE_KEY: the GitHub App private key is damaged PEM");
+            }
         }
         String provider = settings.llmProvider().map(p -> p.trim().toLowerCase(Locale.ROOT)).orElse("rules");
         if (!LLM_PROVIDERS.contains(provider)) {

@@ -6,6 +6,7 @@ import it.io.meritocrab.support.GitHubPayloads;
 import it.io.meritocrab.support.GitHubPayloads.Repo;
 import it.io.meritocrab.support.GitHubPayloads.User;
 import it.io.meritocrab.support.Inbox;
+import it.io.meritocrab.support.ItEnvironment;
 import it.io.meritocrab.support.Ledgers;
 import it.io.meritocrab.support.MeritocrabIT;
 import jakarta.json.JsonObject;
@@ -119,7 +120,8 @@ class LedgerEventsIT extends MeritocrabIT {
         long delaySeconds = java.time.Duration.between(
                 ((java.sql.Timestamp) decisions.get(4).get("created_at")).toInstant(),
                 ((java.sql.Timestamp) decisions.get(4).get("due_at")).toInstant()).toSeconds();
-        assertThat(delaySeconds).isBetween(30L, 120L);
+        assertThat(delaySeconds).isBetween((long) ItEnvironment.SHADOW_CLOSE_MIN_DELAY,
+                (long) ItEnvironment.SHADOW_CLOSE_MAX_DELAY);
         assertThat(Inbox.row("SELECT e.status FROM evaluation e JOIN contributor c ON c.id = e.contributor_id "
                 + "WHERE c.repository_id = ? AND c.user_id = ? AND e.contribution_kind = 'COMMENT'", repo.id(), spammer.id()))
                 .containsEntry("status", "NOT_APPLIED");

@@ -3,12 +3,8 @@ package it.io.meritocrab.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,9 +21,12 @@ public class ItEnvironment implements LauncherSessionListener {
 
     public static final String WEBHOOK_SECRET = "it-webhook-secret";
     public static final String ADMIN_TOKEN = "it-admin-token";
-    public static final String APP_ID = "12345";
+    /** Shadow closes fire this many seconds after the decision, at the earliest and the latest. */
+    public static final int SHADOW_CLOSE_MIN_DELAY = 3;
+    public static final int SHADOW_CLOSE_MAX_DELAY = 6;
 
     private static EmbeddedPostgres postgres;
+    private static GitHubStub github;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -39,6 +38,7 @@ public class ItEnvironment implements LauncherSessionListener {
             postgres = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "200")
                     .start();
+            github = GitHubStub.start();
             writeServerEnv(new LibertyServer(server).directory(), postgres.getPort());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
@@ -68,20 +68,12 @@ public class ItEnvironment implements LauncherSessionListener {
         return postgres.getPostgresDatabase();
     }
 
-    /** A fresh RSA key standing in for the GitHub App's, as a PKCS#8 PEM file beside the server. */
-    public static Path writeAppPrivateKey(Path serverDir) throws IOException {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            byte[] pkcs8 = generator.generateKeyPair().getPrivate().getEncoded();
-            String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pkcs8)
-                    + "\n-----END PRIVATE KEY-----\n";
-            Files.createDirectories(serverDir);
-            return Files.writeString(serverDir.resolve("github-app-key.pem"), pem);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** WireMock playing GitHub for the server under test. */
+    public static GitHubStub github() {
+        if (github == null) {
+            throw new IllegalStateException("GitHub is played only in the integration tests");
         }
+        return github;
     }
 
     private static void writeServerEnv(Path serverDir, int port) throws IOException {
@@ -96,14 +88,24 @@ public class ItEnvironment implements LauncherSessionListener {
         env.put("MERITOCRAB_DELIVERY_RETRY_BASE", "PT1S");
         env.put("MERITOCRAB_DELIVERY_MAX_ATTEMPTS", "3");
         env.put("MERITOCRAB_DELIVERY_POLL_INTERVAL", "PT0.5S");
-        env.put("MERITOCRAB_SHADOW_CLOSE_MIN_DELAY", "30");
-        env.put("MERITOCRAB_SHADOW_CLOSE_MAX_DELAY", "120");
-        env.put("MERITOCRAB_GITHUB_APP_ID", APP_ID);
-        env.put("MERITOCRAB_GITHUB_PRIVATE_KEY", writeAppPrivateKey(serverDir).toString());
+        env.put("MERITOCRAB_SHADOW_CLOSE_MIN_DELAY", String.valueOf(SHADOW_CLOSE_MIN_DELAY));
+        env.put("MERITOCRAB_SHADOW_CLOSE_MAX_DELAY", String.valueOf(SHADOW_CLOSE_MAX_DELAY));
         // The tests pose as clients behind a proxy (X-Forwarded-For) to get rate-limit buckets of their own.
         env.put("MERITOCRAB_RATE_LIMIT_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
         env.put("MERITOCRAB_RETENTION_INTERVAL", "PT2S");
         Files.createDirectories(serverDir);
+        env.put("MERITOCRAB_GITHUB_API_URL", github.url());
+        env.put("MERITOCRAB_GITHUB_APP_ID", GitHubStub.APP_ID);
+        env.put("MERITOCRAB_GITHUB_PRIVATE_KEY", github.writePrivateKey(serverDir).toString());
+        env.put("MERITOCRAB_GITHUB_RETRY_BASE", "PT0.2S");
+        env.put("MERITOCRAB_GITHUB_READ_TIMEOUT", "PT2S");
+        env.put("MERITOCRAB_GITHUB_WRITE_SPACING", "PT0.3S");
+        env.put("MERITOCRAB_ENFORCEMENT_RETRY_BASE", "PT1S");
+        env.put("MERITOCRAB_ENFORCEMENT_RETRY_CAP", "PT2S");
+        // The breaker opens after 4 failures of 4 calls and tries again 3 s later.
+        env.put("IO_MERITOCRAB_GITHUB_GITHUBTRANSPORT_SEND_CIRCUITBREAKER_REQUESTVOLUMETHRESHOLD", "4");
+        env.put("IO_MERITOCRAB_GITHUB_GITHUBTRANSPORT_SEND_CIRCUITBREAKER_FAILURERATIO", "1.0");
+        env.put("IO_MERITOCRAB_GITHUB_GITHUBTRANSPORT_SEND_CIRCUITBREAKER_DELAY", "3000");
         Files.writeString(serverDir.resolve("server.env"), env.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
     }

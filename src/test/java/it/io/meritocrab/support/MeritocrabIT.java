@@ -36,7 +36,7 @@ public abstract class MeritocrabIT {
     }
 
     /** Sends a webhook that must be accepted, waits until it is processed, and returns its outcome. */
-    protected String deliver(String event, String payload) {
+    public String deliver(String event, String payload) {
         String deliveryId = GitHubWebhooks.newDeliveryId();
         HttpResponse<String> answer = github.send(event, deliveryId, payload);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);

@@ -1,0 +1,122 @@
+package io.meritocrab.enforcement;
+
+import io.meritocrab.platform.SchemaReady;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Works through the GitHub outbox: due enforcement actions (closes at once; shadow closes once their
+ * timer fired) and command replies. Each poll is also the sweep that retries failed attempts and takes
+ * over leases of a server that died.
+ */
+@ApplicationScoped
+public class GitHubActionWorker {
+
+    private static final Logger LOG = Logger.getLogger(GitHubActionWorker.class.getName());
+    private static final int BATCH = 10;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+    @Inject
+    GitHubOutbox outbox;
+    @Inject
+    EnforcementRunner enforcement;
+    @Inject
+    ReplyRunner replies;
+    @Inject @ConfigProperty(name = "meritocrab.enforcement.workers", defaultValue = "2")
+    int workerCount;
+    @Inject @ConfigProperty(name = "meritocrab.enforcement.poll-interval", defaultValue = "PT1S")
+    Duration pollInterval;
+
+    private final List<Thread> workers = new ArrayList<>();
+    private final Object wakeUp = new Object();
+    private volatile boolean running;
+
+    void start(@Observes SchemaReady ready) {
+        running = true;
+        for (int i = 0; i < workerCount; i++) {
+            Thread worker = threadFactory.newThread(this::work);
+            worker.setName("meritocrab-github-actions-" + i);
+            workers.add(worker);
+            worker.start();
+        }
+    }
+
+    /** Runs a shadow close whose timer just fired, here and now if no other server has it. */
+    public void runNow(long actionId) {
+        for (OutboxClaim claim : outbox.claimAction(actionId)) {
+            enforcement.run(claim);
+        }
+    }
+
+    void closeDecided(@Observes(during = TransactionPhase.AFTER_SUCCESS) CloseDecided decided) {
+        nudge();
+    }
+
+    private void nudge() {
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
+    private void work() {
+        while (running) {
+            int done = 0;
+            try {
+                for (OutboxClaim claim : outbox.claimDueActions(BATCH)) {
+                    enforcement.run(claim);
+                    done++;
+                }
+                for (OutboxClaim claim : outbox.claimDueReplies(BATCH)) {
+                    replies.run(claim);
+                    done++;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "GitHub action worker: " + e.getMessage(), e);
+            }
+            if (done == 0) {
+                pause();
+            }
+        }
+    }
+
+    private void pause() {
+        synchronized (wakeUp) {
+            if (!running) {
+                return;
+            }
+            try {
+                TimeUnit.MILLISECONDS.timedWait(wakeUp, pollInterval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        nudge();
+        for (Thread worker : workers) {
+            try {
+                worker.join(Duration.ofSeconds(15).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

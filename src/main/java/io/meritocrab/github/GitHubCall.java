@@ -1,0 +1,24 @@
+package io.meritocrab.github;
+
+import jakarta.ws.rs.core.Response;
+import java.util.function.BiFunction;
+
+/**
+ * One GitHub request: what it is (for logs and errors), who makes it (the App itself, or an
+ * installation), whether it writes, and how to send it given an `Authorization` header value.
+ */
+record GitHubCall(String operation, Long installationId, boolean write,
+                  BiFunction<GitHubApi, String, Response> request) {
+
+    static GitHubCall asApp(String operation, BiFunction<GitHubApi, String, Response> request) {
+        return new GitHubCall(operation, null, false, request);
+    }
+
+    static GitHubCall read(String operation, long installationId, BiFunction<GitHubApi, String, Response> request) {
+        return new GitHubCall(operation, installationId, false, request);
+    }
+
+    static GitHubCall write(String operation, long installationId, BiFunction<GitHubApi, String, Response> request) {
+        return new GitHubCall(operation, installationId, true, request);
+    }
+}
