@@ -1,0 +1,24 @@
+package it.io.meritocrab.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Reads a server's log directory, to check what reached the logs (and what never may). */
+public final class LogFiles {
+
+    private LogFiles() {
+    }
+
+    public static String readAll(Path logs) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(logs)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).append('\n');
+            }
+        }
+        return all.toString();
+    }
+}
