@@ -69,9 +69,9 @@ public class StartupValidation {
                     : Optional.of("MERITOCRAB_DB_URL: the database does not answer");
         } catch (SQLException e) {
             // The driver's message can quote the URL or the user; the class and SQL state are enough.
-            return Optional.of("MERITOCRAB_DB_URL: the database cannot be reached with MERITOCRAB_DB_URL, "
-                    + "MERITOCRAB_DB_USER and MERITOCRAB_DB_PASSWORD (" + e.getClass().getSimpleName()
-                    + (e.getSQLState() == null ? "" : ", SQL state " + e.getSQLState()) + ")");
+            return Optional.of("MERITOCRAB_DB_URL: the database cannot be reached (" + e.getClass().getSimpleName()
+                    + (e.getSQLState() == null ? "" : ", SQL state " + e.getSQLState())
+                    + "; check MERITOCRAB_DB_USER and MERITOCRAB_DB_PASSWORD too)");
         }
     }
 }

@@ -52,8 +52,14 @@ public final class ExtraServer {
         return server.directory();
     }
 
+    /** The server's root, where /health and /metrics are. */
     public String baseUrl() {
         return "http://localhost:" + httpPort + "/";
+    }
+
+    /** The application's root (the WAR in dropins is served under its name). */
+    public String appUrl() {
+        return baseUrl() + "meritocrab/";
     }
 
     public void start() throws IOException, InterruptedException {

@@ -12,6 +12,17 @@ public final class LogFiles {
     private LogFiles() {
     }
 
+    /** messages.log and its rotated predecessors: each message once (console.log repeats them). */
+    public static String readMessages(Path logs) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("messages")).toList()) {
+                all.append(Files.readString(file, StandardCharsets.ISO_8859_1)).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
     public static String readAll(Path logs) throws IOException {
         StringBuilder all = new StringBuilder();
         try (Stream<Path> files = Files.walk(logs)) {
