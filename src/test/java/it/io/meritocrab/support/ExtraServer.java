@@ -41,7 +41,7 @@ public final class ExtraServer {
         }
         Files.copy(Path.of(System.getProperty("meritocrab.it.war")), dir.resolve("dropins/meritocrab.war"),
                 StandardCopyOption.REPLACE_EXISTING);
-        deleteLogs(dir);
+        LogFiles.delete(dir.resolve("logs"));
         extra.server.writeServerEnv(env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n", "MERITOCRAB_HTTP_PORT=" + extra.httpPort + "\nMERITOCRAB_HTTPS_PORT="
                         + (extra.httpPort + 1) + "\n", "\n")));
@@ -77,16 +77,5 @@ public final class ExtraServer {
     /** Every log file the server wrote, concatenated. */
     public String allLogs() throws IOException {
         return LogFiles.readAll(directory().resolve("logs"));
-    }
-
-    private static void deleteLogs(Path dir) throws IOException {
-        Path logs = dir.resolve("logs");
-        if (Files.exists(logs)) {
-            try (Stream<Path> files = Files.walk(logs)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
     }
 }

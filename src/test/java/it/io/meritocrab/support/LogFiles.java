@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Reads a server's log directory, to check what reached the logs (and what never may). */
@@ -21,6 +22,17 @@ public final class LogFiles {
             }
         }
         return all.toString();
+    }
+
+    /** Removes a stopped server's logs. */
+    public static void delete(Path logs) throws IOException {
+        if (Files.exists(logs)) {
+            try (Stream<Path> files = Files.walk(logs)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     public static String readAll(Path logs) throws IOException {
