@@ -26,26 +26,32 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class GitHubOutbox {
 
-    /** A shadow close becomes due when its persistent timer fires, not before. */
+    /**
+     * A shadow close becomes due when its persistent timer fires. Should a timer be lost (its server
+     * gone for good without the cluster's failover taking it over), the action is taken anyway a grace
+     * period after it was due.
+     */
     static final String DUE_ACTION = "status = 'PENDING' AND next_attempt_at <= ? "
-            + "AND (decision <> 'SHADOW_CLOSE' OR timer_fired_at IS NOT NULL)";
+            + "AND (decision <> 'SHADOW_CLOSE' OR timer_fired_at IS NOT NULL OR due_at <= ?)";
     static final String DUE_REPLY = "status = 'PENDING' AND next_attempt_at <= ?";
 
     @Resource(lookup = "jdbc/meritocrab")
     DataSource dataSource;
     @Inject @ConfigProperty(name = "meritocrab.enforcement.lease", defaultValue = "PT5M")
     Duration lease;
+    @Inject @ConfigProperty(name = "meritocrab.shadow.close.timer-grace", defaultValue = "PT10M")
+    Duration timerGrace;
 
     public List<OutboxClaim> claimDueActions(int limit) {
-        return claim("enforcement_action", DUE_ACTION, null, limit);
+        return claim("enforcement_action", DUE_ACTION, null, limit, true);
     }
 
     public List<OutboxClaim> claimAction(long id) {
-        return claim("enforcement_action", DUE_ACTION, id, 1);
+        return claim("enforcement_action", DUE_ACTION, id, 1, true);
     }
 
     public List<OutboxClaim> claimDueReplies(int limit) {
-        return claim("github_reply", DUE_REPLY, null, limit);
+        return claim("github_reply", DUE_REPLY, null, limit, false);
     }
 
     public PendingAction action(long id) {
@@ -126,7 +132,7 @@ public class GitHubOutbox {
                 Timestamp.from(next), cut(error, 2000), claim.id(), claim.attempt());
     }
 
-    private List<OutboxClaim> claim(String table, String due, Long onlyId, int limit) {
+    private List<OutboxClaim> claim(String table, String due, Long onlyId, int limit, boolean timerGraceParameter) {
         Instant now = Instant.now();
         String select = "SELECT id, attempts FROM " + table + " WHERE " + due
                 + (onlyId != null ? " AND id = ?" : "") + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
@@ -137,6 +143,9 @@ public class GitHubOutbox {
                 try (PreparedStatement statement = connection.prepareStatement(select)) {
                     int index = 1;
                     statement.setTimestamp(index++, Timestamp.from(now));
+                    if (timerGraceParameter) {
+                        statement.setTimestamp(index++, Timestamp.from(now.minus(timerGrace)));
+                    }
                     if (onlyId != null) {
                         statement.setLong(index++, onlyId);
                     }

@@ -14,6 +14,15 @@ record GitHubCall(String operation, Long installationId, boolean write,
         return new GitHubCall(operation, null, false, request);
     }
 
+    static GitHubCall asAppWrite(String operation, BiFunction<GitHubApi, String, Response> request) {
+        return new GitHubCall(operation, null, true, request);
+    }
+
+    /** Writes of the App itself share one lane; installations have one each. */
+    long lane() {
+        return installationId == null ? -1L : installationId;
+    }
+
     static GitHubCall read(String operation, long installationId, BiFunction<GitHubApi, String, Response> request) {
         return new GitHubCall(operation, installationId, false, request);
     }

@@ -44,7 +44,7 @@ public class GitHubCalls {
         while (true) {
             GitHubAnswer answer;
             try {
-                answer = call.write() ? writeLanes.inLane(call.installationId(), settings.writeSpacing(),
+                answer = call.write() ? writeLanes.inLane(call.lane(), settings.writeSpacing(),
                         () -> sendOnce(call)) : sendOnce(call);
             } catch (CircuitBreakerOpenException e) {
                 throw new GitHubException(call.operation() + ": calls to GitHub are paused after repeated "

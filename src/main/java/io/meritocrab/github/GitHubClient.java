@@ -189,7 +189,7 @@ public class GitHubClient {
 
     /** Asks GitHub to deliver one of the App's webhook deliveries again. */
     public void redeliver(long hookDeliveryId) {
-        GitHubAnswer answer = calls.execute(GitHubCall.asApp("redeliver webhook delivery " + hookDeliveryId,
+        GitHubAnswer answer = calls.execute(GitHubCall.asAppWrite("redeliver webhook delivery " + hookDeliveryId,
                 (api, auth) -> api.redeliver(hookDeliveryId, auth)));
         expectOk(answer, "redeliver");
     }

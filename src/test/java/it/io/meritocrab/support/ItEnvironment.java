@@ -101,10 +101,14 @@ public class ItEnvironment implements LauncherSessionListener {
         env.put("MERITOCRAB_GITHUB_READ_TIMEOUT", "PT2S");
         env.put("MERITOCRAB_GITHUB_WRITE_SPACING", "PT0.3S");
         env.put("MERITOCRAB_ENFORCEMENT_RETRY_BASE", "PT1S");
+        env.put("MERITOCRAB_GITHUB_REDELIVERY_INTERVAL", "PT2S");
+        // The shortest failover Liberty allows; the lost-timer safety net far enough not to mask timers.
+        env.put("MERITOCRAB_TIMER_FAILOVER_AFTER", "100s");
+        env.put("MERITOCRAB_SHADOW_CLOSE_TIMER_GRACE", "PT30M");
         env.put("MERITOCRAB_ENFORCEMENT_RETRY_CAP", "PT2S");
-        // The breaker opens after 4 failures of 4 calls and tries again 3 s later.
+        // The breaker opens when 3 of the last 4 calls failed and tries again 3 s later.
         env.put("IO_MERITOCRAB_GITHUB_GITHUBTRANSPORT_SEND_CIRCUITBREAKER_REQUESTVOLUMETHRESHOLD", "4");
-        env.put("IO_MERITOCRAB_GITHUB_GITHUBTRANSPORT_SEND_CIRCUITBREAKER_FAILURERATIO", "1.0");
+        env.put("IO_MERITOCRAB_GITHUB_GITHUBTRANSPORT_SEND_CIRCUITBREAKER_FAILURERATIO", "0.75");
         env.put("IO_MERITOCRAB_GITHUB_GITHUBTRANSPORT_SEND_CIRCUITBREAKER_DELAY", "3000");
         Files.writeString(serverDir.resolve("server.env"), env.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));

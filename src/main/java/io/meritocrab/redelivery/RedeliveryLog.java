@@ -1,0 +1,71 @@
+package io.meritocrab.redelivery;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/** Which delivery ids the server already has, and which it has already asked GitHub to send again. */
+@ApplicationScoped
+public class RedeliveryLog {
+
+    @Resource(lookup = "jdbc/meritocrab")
+    DataSource dataSource;
+
+    /** Of the given delivery ids (GitHub's guids), those received or already asked for again. */
+    public Set<String> known(Collection<String> guids) {
+        Set<String> known = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement received = connection.prepareStatement("SELECT 1 FROM delivery WHERE delivery_id = ?");
+             PreparedStatement asked = connection.prepareStatement("SELECT 1 FROM redelivery_request WHERE guid = ?")) {
+            for (String guid : guids) {
+                if (exists(received, guid) || exists(asked, guid)) {
+                    known.add(guid);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read which deliveries were received", e);
+        }
+        return known;
+    }
+
+    /** Records a redelivery request; false when another server recorded it first. */
+    public boolean record(String guid, long hookDeliveryId, String event) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO redelivery_request "
+                     + "(guid, hook_delivery_id, event, requested_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            insert.setString(1, guid);
+            insert.setLong(2, hookDeliveryId);
+            insert.setString(3, event);
+            insert.setTimestamp(4, Timestamp.from(Instant.now()));
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record the redelivery of " + guid, e);
+        }
+    }
+
+    public void forget(String guid) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM redelivery_request WHERE guid = ?")) {
+            delete.setString(1, guid);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not forget the redelivery of " + guid, e);
+        }
+    }
+
+    private static boolean exists(PreparedStatement statement, String guid) throws SQLException {
+        statement.setString(1, guid);
+        try (ResultSet row = statement.executeQuery()) {
+            return row.next();
+        }
+    }
+}
