@@ -61,7 +61,7 @@ class RateLimitIT extends MeritocrabIT {
 
     @Test
     void apiRequestsBeyondTheLimitOfATokenAreRefusedWhileOtherTokensGoOn() {
-        String path = repo.apiPath() + "/contributors";
+        String path = "/api/deliveries?status=failed";
         String token = "not-a-token-" + UUID.randomUUID();
         int unauthorized = 0;
         HttpResponse<String> refused;
