@@ -1,5 +1,7 @@
 package io.meritocrab.admin;
 
+import io.meritocrab.access.ConsoleUser;
+import io.meritocrab.access.CurrentUser;
 import io.meritocrab.platform.Secrets;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -7,12 +9,17 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 
-/** Lets admin API requests through only with `Authorization: Bearer <MERITOCRAB_ADMIN_TOKEN>`. */
+/**
+ * Lets admin API requests through with `Authorization: Bearer <MERITOCRAB_ADMIN_TOKEN>` (an operator,
+ * who sees everything) or a console session (a maintainer, who sees their repositories). A session's
+ * changes must be sent as JSON, which a form on another site cannot do without the browser asking first.
+ */
 @Provider
 @AdminAuthenticated
 @Priority(Priorities.AUTHENTICATION)
@@ -22,16 +29,28 @@ public class AdminTokenFilter implements ContainerRequestFilter {
 
     @Inject
     Secrets secrets;
+    @Inject
+    CurrentUser currentUser;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<String> expected = secrets.adminToken();
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null && currentUser.get().isPresent()) {
+            MediaType type = request.getMediaType();
+            if (!"GET".equals(request.getMethod())
+                    && (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+                request.abortWith(ApiError.response(415, "send changes as application/json").build());
+            }
+            return;
+        }
+        Optional<String> expected = secrets.adminToken();
         if (expected.isEmpty() || header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 || !constantTimeEquals(header.substring(BEARER.length()).trim(), expected.get())) {
             request.abortWith(ApiError.response(401, "a valid admin bearer token is required")
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"meritocrab\"").build());
+            return;
         }
+        currentUser.set(ConsoleUser.ADMIN_TOKEN);
     }
 
     private static boolean constantTimeEquals(String given, String expected) {

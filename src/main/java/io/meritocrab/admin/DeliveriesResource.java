@@ -1,5 +1,6 @@
 package io.meritocrab.admin;
 
+import io.meritocrab.access.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
 
-/** The inbox as maintainers see it: deliveries by status, and a retry for failed ones. */
+/** The inbox as maintainers see it: deliveries by status, what one was about, and a retry for failed ones. */
 @Path("/api/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @AdminAuthenticated
@@ -23,6 +24,8 @@ public class DeliveriesResource {
 
     @Inject
     InboxQueries inbox;
+    @Inject
+    CurrentUser currentUser;
 
     @GET
     public Page<Views.Delivery> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
@@ -31,12 +34,19 @@ public class DeliveriesResource {
         if (!STATUSES.contains(wanted)) {
             throw ApiError.badRequest("status must be one of pending, processed, failed");
         }
-        return inbox.byStatus(wanted, PageRequest.of(limit, after));
+        return inbox.byStatus(currentUser.require(), wanted, PageRequest.of(limit, after));
+    }
+
+    @GET
+    @Path("/{deliveryId}/summary")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String summary(@PathParam("deliveryId") String deliveryId) {
+        return inbox.payloadSummary(currentUser.require(), deliveryId);
     }
 
     @POST
     @Path("/{deliveryId}/retry")
     public Views.Delivery retry(@PathParam("deliveryId") String deliveryId) {
-        return inbox.retry(deliveryId);
+        return inbox.retry(currentUser.require(), deliveryId);
     }
 }

@@ -1,10 +1,14 @@
 package io.meritocrab.admin;
 
+import io.meritocrab.access.CurrentUser;
+import io.meritocrab.access.RepositoryAccess;
 import io.meritocrab.evaluation.Evaluation;
 import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.ContributorRepository;
+import io.meritocrab.ledger.ContributorRef;
 import io.meritocrab.ledger.LedgerEntry;
-import io.meritocrab.repos.RepositoryDirectory;
+import io.meritocrab.ledger.MaintainerActionException;
+import io.meritocrab.ledger.MaintainerActions;
 import io.meritocrab.repos.TrackedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,40 +19,27 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Read side of the ledger for the admin API: returns views, never entities. */
+/** Read side of the ledger for the admin API and the console: returns views, never entities. */
 @ApplicationScoped
 public class LedgerQueries {
 
     @PersistenceContext
     EntityManager em;
     @Inject
-    RepositoryDirectory directory;
-    @Inject
     ContributorRepository contributors;
+    @Inject
+    RepositoryAccess access;
+    @Inject
+    CurrentUser currentUser;
 
-    TrackedRepository repository(String owner, String name) {
-        return directory.findByFullName(owner + "/" + name)
-                .orElseThrow(() -> ApiError.notFound("unknown repository " + owner + "/" + name));
+    /** The repository if it exists and this request's user maintains it; otherwise not allowed (404). */
+    public TrackedRepository repository(String owner, String name) {
+        return access.require(currentUser.require(), owner + "/" + name);
     }
 
-    Page<Views.ContributorSummary> contributors(TrackedRepository repository, PageRequest page) {
-        List<Contributor> rows = em.createQuery("SELECT c FROM Contributor c WHERE c.repositoryId = :repo "
-                        + "AND c.id > :after ORDER BY c.id", Contributor.class)
-                .setParameter("repo", repository.id())
-                .setParameter("after", page.after() == null ? 0L : page.after())
-                .setMaxResults(page.limit() + 1)
-                .getResultList();
-        List<Views.ContributorSummary> items = rows.stream().limit(page.limit())
-                .map(c -> new Views.ContributorSummary(c.login(), c.userId(), c.credit(), c.blacklisted(),
-                        c.lastActivityAt()))
-                .toList();
-        String next = rows.size() > page.limit() ? String.valueOf(rows.get(page.limit() - 1).id()) : null;
-        return new Page<>(items, next);
-    }
-
-    Views.ContributorDetail contributor(TrackedRepository repository, String login, int entryLimit) {
+    public Views.ContributorDetail contributor(TrackedRepository repository, String login, int entryLimit) {
         Contributor contributor = contributors.findByLogin(repository.id(), login)
-                .orElseThrow(() -> ApiError.notFound("unknown contributor " + login));
+                .orElseThrow(() -> new MaintainerActionException.UnknownContributor(ContributorRef.login(login)));
         List<LedgerEntry> entries = em.createQuery("SELECT e FROM LedgerEntry e WHERE e.contributorId = :id "
                         + "ORDER BY e.seq DESC", LedgerEntry.class)
                 .setParameter("id", contributor.id())
@@ -61,7 +52,16 @@ public class LedgerQueries {
                         .toList());
     }
 
-    Page<Views.Event> events(TrackedRepository repository, PageRequest page) {
+    /** The contributor after a maintainer operation, with the ledger entry it wrote (if any). */
+    public Views.ActionResult result(MaintainerActions.Outcome outcome) {
+        LedgerEntry entry = outcome.entryId() == null ? null : em.find(LedgerEntry.class, outcome.entryId());
+        Evaluation evaluation = entry == null || entry.evaluationId() == null ? null
+                : em.find(Evaluation.class, entry.evaluationId());
+        return new Views.ActionResult(outcome.login(), outcome.userId(), outcome.credit(), outcome.blacklisted(),
+                outcome.changed(), entry == null ? null : entry(entry, evaluation));
+    }
+
+    public Page<Views.Event> events(TrackedRepository repository, PageRequest page) {
         List<Object[]> rows = em.createQuery("SELECT e, c.login, c.userId FROM LedgerEntry e, Contributor c "
                         + "WHERE c.id = e.contributorId AND e.repositoryId = :repo AND e.id < :before "
                         + "ORDER BY e.id DESC", Object[].class)
@@ -89,11 +89,16 @@ public class LedgerQueries {
                 .collect(Collectors.toMap(Evaluation::id, Function.identity()));
     }
 
-    private static Views.Entry entry(LedgerEntry e, Evaluation evaluation) {
-        Views.EvaluationSummary summary = evaluation == null ? null : new Views.EvaluationSummary(evaluation.id(),
+    static Views.EvaluationSummary summary(Evaluation evaluation) {
+        return evaluation == null ? null : new Views.EvaluationSummary(evaluation.id(),
                 evaluation.provider(), evaluation.model(), evaluation.promptVersion(),
                 evaluation.classification() == null ? null : evaluation.classification().name(),
-                evaluation.confidence(), evaluation.reasoning(), evaluation.status().name());
+                evaluation.confidence(), evaluation.reasoning(), evaluation.status().name(), evaluation.latencyMs(),
+                evaluation.inputTokens(), evaluation.outputTokens());
+    }
+
+    private static Views.Entry entry(LedgerEntry e, Evaluation evaluation) {
+        Views.EvaluationSummary summary = summary(evaluation);
         return new Views.Entry(e.id(), e.kind().name(), e.delta(), e.creditBefore(), e.creditAfter(), e.actor(),
                 e.reason(), e.deliveryId(), e.createdAt(), summary);
     }

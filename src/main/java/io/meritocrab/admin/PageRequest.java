@@ -4,10 +4,15 @@ package io.meritocrab.admin;
  * A keyset page request: at most {@code limit} rows after the opaque cursor {@code after}. Keyset
  * pagination stays fast however deep the page, unlike OFFSET.
  */
-record PageRequest(int limit, Long after) {
+public record PageRequest(int limit, Long after) {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
+
+    /** The first page of at most {@code limit} rows (capped at {@link #MAX_LIMIT}). */
+    public static PageRequest first(int limit) {
+        return new PageRequest(Math.min(limit, MAX_LIMIT), null);
+    }
 
     static PageRequest of(String limit, String after) {
         int size = DEFAULT_LIMIT;

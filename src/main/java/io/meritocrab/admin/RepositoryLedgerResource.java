@@ -20,6 +20,8 @@ public class RepositoryLedgerResource {
 
     @Inject
     LedgerQueries queries;
+    @Inject
+    ContributorListing listing;
 
     @PathParam("owner")
     String owner;
@@ -29,8 +31,11 @@ public class RepositoryLedgerResource {
     @GET
     @Path("/contributors")
     public Page<Views.ContributorSummary> contributors(@QueryParam("limit") String limit,
-                                                       @QueryParam("after") String after) {
-        return queries.contributors(queries.repository(owner, repo), PageRequest.of(limit, after));
+                                                       @QueryParam("after") String after,
+                                                       @QueryParam("q") String search,
+                                                       @QueryParam("sort") String sort) {
+        ContributorSort order = ContributorSort.of(sort);
+        return listing.list(queries.repository(owner, repo), search, order, PageRequest.of(limit, null).limit(), after);
     }
 
     @GET

@@ -21,7 +21,8 @@ public final class Views {
 
     @JsonbNillable
     public record EvaluationSummary(long id, String provider, String model, String promptVersion, String classification,
-                                    Double confidence, String reasoning, String status) {
+                                    Double confidence, String reasoning, String status, int latencyMs,
+                                    Integer inputTokens, Integer outputTokens) {
     }
 
     @JsonbNillable
@@ -36,6 +37,35 @@ public final class Views {
 
     @JsonbNillable
     public record Delivery(String deliveryId, String event, String action, String repository, String status,
-                           int attempts, String lastError, String outcome, Instant receivedAt) {
+                           int attempts, String lastError, String outcome, Instant receivedAt,
+                           int payloadSize) {
+    }
+
+    @JsonbNillable
+    public record Review(long id, String login, long userId, String contributionKind, Integer subjectNumber,
+                         String subjectUrl, String classification, Double confidence, String reasoning,
+                         int proposedDelta, String status, String provider, String model, Instant createdAt,
+                         String decidedBy, String decisionNote, Instant decidedAt) {
+    }
+
+    /** What a maintainer operation left: the contributor after it and the ledger entry it wrote. */
+    @JsonbNillable
+    public record ActionResult(String login, long userId, int credit, boolean blacklisted, boolean changed,
+                               Entry entry) {
+    }
+
+    /** One effective setting of a repository and where its value comes from. */
+    public record Setting(String key, String value, String source) {
+    }
+
+    @JsonbNillable
+    public record RepositoryConfig(String repository, List<Setting> settings, String configFile,
+                                   String lastLoadError) {
+    }
+
+    public record RepositoryOverview(String fullName, boolean served, long contributors, long pendingReviews) {
+    }
+
+    public record Dashboard(List<RepositoryOverview> repositories, long pendingReviews, long failedDeliveries) {
     }
 }

@@ -61,7 +61,7 @@ public class GitHubActionWorker {
         }
     }
 
-    void closeDecided(@Observes(during = TransactionPhase.AFTER_SUCCESS) CloseDecided decided) {
+    void outboxWork(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWork decided) {
         nudge();
     }
 

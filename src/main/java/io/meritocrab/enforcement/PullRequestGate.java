@@ -35,7 +35,7 @@ public class PullRequestGate {
     @Inject
     ShadowCloseTimers timers;
     @Inject
-    Event<CloseDecided> closeDecided;
+    Event<OutboxWork> outboxWork;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -65,7 +65,7 @@ public class PullRequestGate {
         if (decision == GateDecision.SHADOW_CLOSE) {
             timers.schedule(action.id(), Duration.between(now, dueAt));
         } else if (decision == GateDecision.CLOSE_BELOW_THRESHOLD) {
-            closeDecided.fire(new CloseDecided(action.id()));
+            outboxWork.fire(new OutboxWork(action.id()));
         }
         return action;
     }

@@ -1,5 +1,7 @@
 package io.meritocrab.evaluation;
 
+import io.meritocrab.evaluation.llm.ModelRequests;
+import io.meritocrab.evaluation.llm.ModelRouting;
 import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.CreditLedger;
 import io.meritocrab.ledger.EntryKind;
@@ -15,10 +17,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Evaluates a contribution, stores the evaluation, and applies its delta when the evaluator is sure
  * enough; otherwise the evaluation waits in the review queue. Blacklisted contributors earn nothing.
+ *
+ * <p>With an LLM configured, the rules still judge first; unless their verdict stands (see
+ * {@link ModelRouting}), the evaluation is stored as QUEUED with a request for the model, and
+ * {@link ModelVerdicts} completes it once the model has answered. The model is never called inside
+ * this transaction, which holds the contributor's row lock.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -32,6 +40,10 @@ public class ContributionAssessor {
     CreditLedger ledger;
     @Inject
     LedgerMetrics metrics;
+    @Inject
+    ModelRouting routing;
+    @Inject
+    ModelRequests modelRequests;
     @PersistenceContext
     EntityManager em;
 
@@ -59,21 +71,44 @@ public class ContributionAssessor {
             throw e;
         }
         int latencyMs = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
-        int delta = policy.deltaFor(subject.contribution().kind(), verdict.classification());
-        EvaluationStatus status = contributor.blacklisted() ? EvaluationStatus.NOT_APPLIED
-                : policy.appliesAutomatically(verdict.confidence()) ? EvaluationStatus.APPLIED
-                : EvaluationStatus.PENDING;
+        ModelRouting.Route route = contributor.blacklisted() ? new ModelRouting.Route(null, null)
+                : routing.route(subject.repositoryId(), verdict);
         Instant now = clock.instant();
-        Evaluation evaluation = new Evaluation(subject, evaluator.identity(), verdict, latencyMs, delta, status, now);
+        if (route.toModel()) {
+            Evaluation queued = Evaluation.awaitingModel(subject, route.model(), now);
+            em.persist(queued);
+            em.flush();
+            modelRequests.enqueue(queued.id(), subject.repositoryId(), contributor.id(), kind.name(),
+                    subject.contribution(), subject.subjectNumber());
+            return queued;
+        }
+        if (route.rulesNote() != null) {
+            verdict = new Verdict(verdict.classification(), verdict.confidence(), route.rulesNote() + verdict.reasoning());
+        }
+        int delta = policy.deltaFor(subject.contribution().kind(), verdict.classification());
+        Evaluation evaluation = new Evaluation(subject, evaluator.identity(), verdict, latencyMs, delta,
+                statusFor(contributor, policy, verdict), now);
         em.persist(evaluation);
         metrics.evaluation(evaluator.identity().provider(), verdict.classification().name());
-        if (status == EvaluationStatus.APPLIED) {
-            em.flush();
-            String reason = verdict.classification().name().toLowerCase() + " (confidence "
-                    + String.format(java.util.Locale.ROOT, "%.2f", verdict.confidence()) + ")";
-            ledger.apply(contributor, kind, delta,
-                    LedgerCause.system(reason, subject.deliveryId(), evaluation.id()), policy);
-        }
+        settle(evaluation, contributor, kind, policy);
         return evaluation;
+    }
+
+    static EvaluationStatus statusFor(Contributor contributor, ScoringPolicy policy, Verdict verdict) {
+        return contributor.blacklisted() ? EvaluationStatus.NOT_APPLIED
+                : policy.appliesAutomatically(verdict.confidence()) ? EvaluationStatus.APPLIED
+                : EvaluationStatus.PENDING;
+    }
+
+    /** Applies an evaluation's delta to the ledger when it was sure enough to be applied at once. */
+    void settle(Evaluation evaluation, Contributor contributor, EntryKind kind, ScoringPolicy policy) {
+        if (evaluation.status() != EvaluationStatus.APPLIED) {
+            return;
+        }
+        em.flush();
+        String reason = evaluation.classification().name().toLowerCase(Locale.ROOT) + " (confidence "
+                + String.format(Locale.ROOT, "%.2f", evaluation.confidence()) + ")";
+        ledger.apply(contributor, kind, evaluation.proposedDelta(),
+                LedgerCause.system(reason, evaluation.deliveryId(), evaluation.id()), policy);
     }
 }

@@ -45,6 +45,10 @@ public class Evaluation {
     private String promptVersion;
     @Column(name = "latency_ms", nullable = false)
     private int latencyMs;
+    @Column(name = "input_tokens")
+    private Integer inputTokens;
+    @Column(name = "output_tokens")
+    private Integer outputTokens;
     @Enumerated(EnumType.STRING)
     private Classification classification;
     private Double confidence;
@@ -85,6 +89,40 @@ public class Evaluation {
         this.proposedDelta = proposedDelta;
         this.status = status;
         this.createdAt = Timestamps.utc(createdAt);
+    }
+
+    /** An evaluation handed to the model: it has no verdict until the model (or a maintainer) gives one. */
+    static Evaluation awaitingModel(EvaluatedContribution subject, EvaluatorIdentity model, Instant createdAt) {
+        Evaluation evaluation = new Evaluation();
+        evaluation.contributorId = subject.contributorId();
+        evaluation.repositoryId = subject.repositoryId();
+        evaluation.deliveryId = subject.deliveryId();
+        evaluation.contributionKind = subject.contribution().kind();
+        evaluation.subjectNumber = subject.subjectNumber();
+        evaluation.subjectUrl = subject.subjectUrl();
+        evaluation.contentHash = subject.contentHash();
+        evaluation.provider = model.provider();
+        evaluation.model = model.model();
+        evaluation.promptVersion = model.promptVersion();
+        evaluation.status = EvaluationStatus.QUEUED;
+        evaluation.createdAt = Timestamps.utc(createdAt);
+        return evaluation;
+    }
+
+    /** Records the verdict that ends an evaluation's wait for the model, by whichever evaluator gave it. */
+    void decide(EvaluatorIdentity evaluator, Verdict verdict, String reasoning, int latencyMs, Integer inputTokens,
+                Integer outputTokens, int proposedDelta, EvaluationStatus status) {
+        this.provider = evaluator.provider();
+        this.model = evaluator.model();
+        this.promptVersion = evaluator.promptVersion();
+        this.classification = verdict.classification();
+        this.confidence = verdict.confidence();
+        this.reasoning = truncate(reasoning, 4000);
+        this.latencyMs = latencyMs;
+        this.inputTokens = inputTokens;
+        this.outputTokens = outputTokens;
+        this.proposedDelta = proposedDelta;
+        this.status = status;
     }
 
     private static String truncate(String text, int max) {
@@ -131,6 +169,14 @@ public class Evaluation {
         return latencyMs;
     }
 
+    public Integer inputTokens() {
+        return inputTokens;
+    }
+
+    public Integer outputTokens() {
+        return outputTokens;
+    }
+
     public Classification classification() {
         return classification;
     }
@@ -153,5 +199,35 @@ public class Evaluation {
 
     public Instant createdAt() {
         return Timestamps.instant(createdAt);
+    }
+
+    public String subjectUrl() {
+        return subjectUrl;
+    }
+
+    public String decidedBy() {
+        return decidedBy;
+    }
+
+    public String decisionNote() {
+        return decisionNote;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt == null ? null : Timestamps.instant(decidedAt);
+    }
+
+    /** Records a maintainer's decision on a pending evaluation (approved or overridden). */
+    public void decide(EvaluationStatus decision, String maintainer, String note, Instant when) {
+        if (status != EvaluationStatus.PENDING) {
+            throw new IllegalStateException("evaluation " + id + " is " + status + ", not pending");
+        }
+        if (decision != EvaluationStatus.APPROVED && decision != EvaluationStatus.OVERRIDDEN) {
+            throw new IllegalArgumentException("a maintainer approves or overrides, not " + decision);
+        }
+        this.status = decision;
+        this.decidedBy = maintainer;
+        this.decisionNote = note == null ? null : truncate(note, 1000);
+        this.decidedAt = Timestamps.utc(when);
     }
 }

@@ -2,6 +2,8 @@ package io.meritocrab.evaluation;
 
 /** Where an evaluation stands. */
 public enum EvaluationStatus {
+    /** Waiting for the LLM; it becomes APPLIED or PENDING (or NOT_APPLIED) when the model has answered. */
+    QUEUED,
     /** Sure enough: its delta was applied when it was made. */
     APPLIED,
     /** Waiting in the review queue for a maintainer. */

@@ -1,5 +1,8 @@
 package io.meritocrab.events;
 
+import io.meritocrab.commands.CreditCommand;
+import io.meritocrab.commands.CreditCommandParser;
+import io.meritocrab.commands.CreditCommands;
 import io.meritocrab.evaluation.ContentFingerprint;
 import io.meritocrab.evaluation.Contribution;
 import io.meritocrab.evaluation.ContributionAssessor;
@@ -15,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-/** New comments on issues and pull requests are evaluated. */
+/** New comments on issues and pull requests are evaluated, or run as `/credit` commands. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class CommentEvents {
@@ -24,10 +27,16 @@ public class CommentEvents {
     Participants participants;
     @Inject
     ContributionAssessor assessor;
+    @Inject
+    CreditCommands commands;
 
     public String handle(StoredDelivery delivery, String action, Payload payload) {
         if (!"created".equals(action)) {
             return "ignored: issue_comment " + action;
+        }
+        CreditCommand command = CreditCommandParser.parse(payload.optionalText("comment.body", ""));
+        if (!(command instanceof CreditCommand.NotACommand)) {
+            return commands.handle(delivery, payload, command);
         }
         Participation who = participants.of(payload, "comment.user");
         if (who instanceof Skipped skipped) {
@@ -47,7 +56,6 @@ public class CommentEvents {
         Evaluation evaluation = assessor.assess(new EvaluatedContribution(contribution, repositoryId, author.id(),
                         delivery.deliveryId(), number, payload.optionalText("comment.html_url", null), hash),
                 author, EntryKind.COMMENT_CREATED, scored.policy());
-        return "comment on #" + number + " by " + author.login() + ": evaluated " + evaluation.classification()
-                + " " + evaluation.status();
+        return "comment on #" + number + " by " + author.login() + ": " + Outcomes.evaluation(evaluation);
     }
 }

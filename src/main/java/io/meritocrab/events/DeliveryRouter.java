@@ -15,6 +15,8 @@ public class DeliveryRouter {
     ReviewEvents reviews;
     @Inject
     InstallationEvents installations;
+    @Inject
+    PushEvents pushes;
 
     public String route(StoredDelivery delivery) {
         String action = delivery.action() == null ? "" : delivery.action();
@@ -24,6 +26,7 @@ public class DeliveryRouter {
             case "pull_request_review" -> reviews.handle(delivery, action, Payload.parse(delivery.payload()));
             case "installation", "installation_repositories" ->
                     installations.handle(delivery.event(), action, Payload.parse(delivery.payload()));
+            case "push" -> pushes.handle(Payload.parse(delivery.payload()));
             default -> "ignored: event " + delivery.event();
         };
     }

@@ -53,14 +53,14 @@ public class Participants {
     }
 
     /** The event's repository if the App still serves it (it is recorded either way). */
-    private Optional<TrackedRepository> servedRepository(Payload payload) {
+    public Optional<TrackedRepository> servedRepository(Payload payload) {
         TrackedRepository repository = directory.ensureKnown(payload.number("repository.id"),
                 payload.text("repository.full_name"), payload.optionalLong("installation.id"));
         return repository.served() ? Optional.of(repository) : Optional.empty();
     }
 
     /** Apps act on GitHub too (including this one); their contributions are not scored. */
-    private static boolean isBot(Payload payload, String userPath) {
+    public static boolean isBot(Payload payload, String userPath) {
         return "Bot".equals(payload.optionalText(userPath + ".type", "User"));
     }
 

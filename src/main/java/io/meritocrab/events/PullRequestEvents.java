@@ -67,7 +67,7 @@ public class PullRequestEvents {
                         delivery.deliveryId(), number, payload.optionalText("pull_request.html_url", null), hash),
                 author, EntryKind.PULL_REQUEST_OPENED, scored.policy());
         return "pull request #" + number + " by " + author.login() + ": gate " + decision.decision()
-                + ", evaluated " + evaluation.classification() + " " + evaluation.status();
+                + ", " + Outcomes.evaluation(evaluation);
     }
 
     private String merged(StoredDelivery delivery, Payload payload) {

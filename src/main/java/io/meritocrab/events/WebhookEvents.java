@@ -7,7 +7,8 @@ public final class WebhookEvents {
 
     public static final String PING = "ping";
     private static final Set<String> PROCESSED = Set.of(
-            "pull_request", "issue_comment", "pull_request_review", "installation", "installation_repositories");
+            "pull_request", "issue_comment", "pull_request_review", "installation", "installation_repositories",
+            "push");
 
     private WebhookEvents() {
     }

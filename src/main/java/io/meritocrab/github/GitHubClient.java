@@ -159,6 +159,18 @@ public class GitHubClient {
                 json.getString("type", "User")));
     }
 
+    /** Resolves a numeric user id to the account; empty when there is no such user. */
+    public Optional<GitHubUser> user(long installationId, long userId) {
+        GitHubAnswer answer = calls.execute(GitHubCall.read("resolve user id " + userId, installationId,
+                (api, auth) -> api.userById(userId, auth)));
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        JsonObject json = expectOk(answer, "resolve user").json();
+        return Optional.of(new GitHubUser(json.getJsonNumber("id").longValue(), json.getString("login"),
+                json.getString("type", "User")));
+    }
+
     /** The App's webhook deliveries, newest first, back to {@code since} (GitHub keeps three days). */
     public List<HookDelivery> hookDeliveriesSince(Instant since) {
         List<HookDelivery> deliveries = new ArrayList<>();

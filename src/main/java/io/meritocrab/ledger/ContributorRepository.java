@@ -54,6 +54,21 @@ public class ContributorRepository {
         });
     }
 
+    /** Locks an existing contributor found by GitHub user id (the id never changes; the login may). */
+    public Optional<Contributor> lockByUserId(long repositoryId, long userId) {
+        return em.createQuery("SELECT c FROM Contributor c WHERE c.repositoryId = :repo AND c.userId = :user",
+                        Contributor.class)
+                .setParameter("repo", repositoryId)
+                .setParameter("user", userId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().stream().findFirst();
+    }
+
+    /** Locks an existing contributor by its row id. */
+    public Optional<Contributor> lockById(long contributorId) {
+        return Optional.ofNullable(em.find(Contributor.class, contributorId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     public Optional<Contributor> findByLogin(long repositoryId, String login) {
         List<Contributor> found = em.createQuery(
                         "SELECT c FROM Contributor c WHERE c.repositoryId = :repo AND LOWER(c.login) = :login "
@@ -63,5 +78,22 @@ public class ContributorRepository {
                 .setMaxResults(1)
                 .getResultList();
         return found.stream().findFirst();
+    }
+
+    public Optional<Contributor> findByUserId(long repositoryId, long userId) {
+        return em.createQuery("SELECT c FROM Contributor c WHERE c.repositoryId = :repo AND c.userId = :user",
+                        Contributor.class)
+                .setParameter("repo", repositoryId)
+                .setParameter("user", userId)
+                .getResultList().stream().findFirst();
+    }
+
+    /** The contributor's newest ledger entries, newest first. */
+    public List<LedgerEntry> latestEntries(long contributorId, int count) {
+        return em.createQuery("SELECT e FROM LedgerEntry e WHERE e.contributorId = :id ORDER BY e.seq DESC",
+                        LedgerEntry.class)
+                .setParameter("id", contributorId)
+                .setMaxResults(count)
+                .getResultList();
     }
 }

@@ -20,7 +20,7 @@ public final class SettingsCheck {
 
     /** The values as configured; empty when unset. */
     public record Settings(boolean embeddedDefault, Optional<String> webhookSecret, Optional<String> appId,
-                           Optional<String> privateKey, Optional<String> llmProvider, Optional<String> llmApiKey,
+                           Optional<String> privateKey, Optional<String> llmProvider, Optional<String> llmApiKey, Optional<String> llmBaseUrl,
                            Optional<String> payloadAge) {
     }
 
@@ -57,7 +57,8 @@ public final class SettingsCheck {
         String provider = settings.llmProvider().map(p -> p.trim().toLowerCase(Locale.ROOT)).orElse("rules");
         if (!LLM_PROVIDERS.contains(provider)) {
             problems.add("MERITOCRAB_LLM_PROVIDER is not one of rules, anthropic, openai, openai-compatible");
-        } else if ((provider.equals("anthropic") || provider.equals("openai")) && blank(settings.llmApiKey())) {
+        } else if ((provider.equals("anthropic") || provider.equals("openai")) && blank(settings.llmApiKey())
+                && blank(settings.llmBaseUrl())) {
             problems.add("MERITOCRAB_LLM_API_KEY is not set (the LLM provider " + provider + " needs it)");
         }
         settings.payloadAge().filter(age -> !validAge(age))

@@ -36,6 +36,8 @@ public class StartupValidation {
     Optional<String> llmProvider;
     @Inject @ConfigProperty(name = "meritocrab.llm.api-key")
     Optional<String> llmApiKey;
+    @Inject @ConfigProperty(name = "meritocrab.llm.base-url")
+    Optional<String> llmBaseUrl;
     @Inject @ConfigProperty(name = "meritocrab.retention.payload-age")
     Optional<String> payloadAge;
 
@@ -46,7 +48,7 @@ public class StartupValidation {
         if (problems == null) {
             List<String> found = new ArrayList<>(SettingsCheck.problems(new SettingsCheck.Settings(
                     databaseUrl.filter(url -> !url.isBlank()).isEmpty(), secrets.webhookSecret(), appId, privateKey,
-                    llmProvider, llmApiKey, payloadAge)));
+                    llmProvider, llmApiKey, llmBaseUrl, payloadAge)));
             databaseProblem().ifPresent(found::add);
             problems = List.copyOf(found);
             if (!problems.isEmpty()) {

@@ -1,11 +1,15 @@
 package io.meritocrab.scoring;
 
+import io.meritocrab.repoconfig.RepositoryConfigs;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The server-wide scoring defaults, read once from MicroProfile Config. */
+/**
+ * The server-wide scoring defaults, read once from MicroProfile Config, and each repository's policy:
+ * those defaults overridden by the repository's `.meritocrab.toml`.
+ */
 @ApplicationScoped
 public class ScoringSettings {
 
@@ -41,6 +45,9 @@ public class ScoringSettings {
     @Inject @ConfigProperty(name = "meritocrab.scoring.review-submitted.bonus", defaultValue = "5")
     int reviewSubmittedBonus;
 
+    @Inject
+    RepositoryConfigs repositoryConfigs;
+
     private ScoringPolicy policy;
 
     @PostConstruct
@@ -51,8 +58,13 @@ public class ScoringSettings {
                 prMergedBonus, reviewSubmittedBonus);
     }
 
-    /** The policy for a repository; per-repository `.meritocrab.toml` overrides come later. */
-    public ScoringPolicy policyFor(long repositoryId) {
+    /** The policy of every repository without a `.meritocrab.toml`, and the defaults of those with one. */
+    public ScoringPolicy serverDefaults() {
         return policy;
+    }
+
+    /** The repository's policy: its `.meritocrab.toml` over the server defaults (see {@link RepositoryConfigs}). */
+    public ScoringPolicy policyFor(long repositoryId) {
+        return repositoryConfigs.policyFor(repositoryId);
     }
 }

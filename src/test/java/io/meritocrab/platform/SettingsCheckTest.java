@@ -92,9 +92,18 @@ class SettingsCheckTest {
     }
 
     @Test
+    void aHostedProviderBehindAnotherUrlMayGoWithoutKey() {
+        SettingsCheck.Settings settings = new SettingsCheck.Settings(true, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of("openai"), Optional.empty(), Optional.of("http://llm-proxy:8080/v1"),
+                Optional.empty());
+
+        assertThat(SettingsCheck.problems(settings)).isEmpty();
+    }
+
+    @Test
     void aMalformedRetentionAgeIsAProblem() {
         SettingsCheck.Settings settings = new SettingsCheck.Settings(true, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("30 days"));
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("30 days"));
 
         assertThat(SettingsCheck.problems(settings)).singleElement().asString().startsWith("MERITOCRAB_RETENTION_PAYLOAD_AGE");
     }
@@ -102,7 +111,8 @@ class SettingsCheckTest {
     private static SettingsCheck.Settings settings(boolean embedded, String secret, String appId, String key,
                                                    String provider) {
         return new SettingsCheck.Settings(embedded, Optional.ofNullable(secret), Optional.ofNullable(appId),
-                Optional.ofNullable(key), Optional.ofNullable(provider), Optional.empty(), Optional.empty());
+                Optional.ofNullable(key), Optional.ofNullable(provider), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     private static String pem(String type, byte[] der) {

@@ -144,6 +144,54 @@ public final class GitHubPayloads {
                 .build().toString();
     }
 
+    /**
+     * A push of one commit to {@code branch} of a repository whose default branch is main, modifying
+     * the given files.
+     */
+    public static String push(Repo repo, User pusher, String branch, String... modifiedFiles) {
+        String before = "9049f1265b7d61be4a8904a9a27120d2064dab3b";
+        String after = String.format("%040x", uniqueId());
+        JsonArrayBuilder modified = Json.createArrayBuilder();
+        for (String file : modifiedFiles) {
+            modified.add(file);
+        }
+        JsonObject person = Json.createObjectBuilder().add("name", pusher.login()).add("email",
+                pusher.login() + "@users.noreply.github.com").add("username", pusher.login()).build();
+        JsonObject commit = Json.createObjectBuilder()
+                .add("id", after)
+                .add("tree_id", "f9d2a07e9488b91af2641b26b9407fe22a451433")
+                .add("distinct", true)
+                .add("message", "Update configuration")
+                .add("timestamp", CREATED)
+                .add("url", htmlUrl(repo) + "/commit/" + after)
+                .add("author", person)
+                .add("committer", person)
+                .add("added", Json.createArrayBuilder())
+                .add("removed", Json.createArrayBuilder())
+                .add("modified", modified)
+                .build();
+        return Json.createObjectBuilder()
+                .add("ref", "refs/heads/" + branch)
+                .add("before", before)
+                .add("after", after)
+                .add("repository", Json.createObjectBuilder(repositoryObject(repo)).add("master_branch", "main")
+                        .add("pushed_at", 1_763_884_800L).add("created_at", 1_700_000_000L))
+                .add("pusher", Json.createObjectBuilder().add("name", pusher.login())
+                        .add("email", pusher.login() + "@users.noreply.github.com"))
+                .add("organization", Json.createObjectBuilder().add("login", repo.owner()).add("id", repo.id() + 7))
+                .add("installation", Json.createObjectBuilder().add("id", repo.installationId())
+                        .add("node_id", "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9u"))
+                .add("sender", user(pusher))
+                .add("created", false)
+                .add("deleted", false)
+                .add("forced", false)
+                .addNull("base_ref")
+                .add("compare", htmlUrl(repo) + "/compare/" + before.substring(0, 12) + "..." + after.substring(0, 12))
+                .add("commits", Json.createArrayBuilder().add(commit))
+                .add("head_commit", commit)
+                .build().toString();
+    }
+
     private static String pullRequest(String action, Repo repo, User author, int number, String title, String body,
                                       int additions, int deletions, int changedFiles, String state, boolean merged) {
         return envelope(action, repo, author)

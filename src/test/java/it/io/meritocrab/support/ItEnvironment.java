@@ -21,6 +21,8 @@ public class ItEnvironment implements LauncherSessionListener {
 
     public static final String WEBHOOK_SECRET = "it-webhook-secret";
     public static final String ADMIN_TOKEN = "it-admin-token";
+    public static final String OAUTH_CLIENT_ID = "it-oauth-client";
+    public static final String OAUTH_CLIENT_SECRET = "it-oauth-secret";
     /** Shadow closes fire this many seconds after the decision, at the earliest and the latest. */
     public static final int SHADOW_CLOSE_MIN_DELAY = 3;
     public static final int SHADOW_CLOSE_MAX_DELAY = 6;
@@ -78,6 +80,9 @@ public class ItEnvironment implements LauncherSessionListener {
 
     private static void writeServerEnv(Path serverDir, int port) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
+        if (LlmStub.profileSelected()) {
+            env.putAll(LlmStub.start(serverDir));
+        }
         env.put("MERITOCRAB_DB_URL", "jdbc:postgresql://localhost:" + port + "/postgres");
         env.put("MERITOCRAB_DB_USER", "postgres");
         env.put("MERITOCRAB_DB_PASSWORD", "postgres");
@@ -90,6 +95,13 @@ public class ItEnvironment implements LauncherSessionListener {
         env.put("MERITOCRAB_DELIVERY_POLL_INTERVAL", "PT0.5S");
         env.put("MERITOCRAB_SHADOW_CLOSE_MIN_DELAY", String.valueOf(SHADOW_CLOSE_MIN_DELAY));
         env.put("MERITOCRAB_SHADOW_CLOSE_MAX_DELAY", String.valueOf(SHADOW_CLOSE_MAX_DELAY));
+        // The console over plain HTTP, with the admin-token sign-in the browser tests use, and GitHub's
+        // OAuth web flow played by the same WireMock as the API.
+        env.put("MERITOCRAB_CONSOLE_SECURE_COOKIE", "false");
+        env.put("MERITOCRAB_CONSOLE_LOCAL_LOGIN", "true");
+        env.put("MERITOCRAB_GITHUB_WEB_URL", github.url());
+        env.put("MERITOCRAB_GITHUB_OAUTH_CLIENT_ID", OAUTH_CLIENT_ID);
+        env.put("MERITOCRAB_GITHUB_OAUTH_CLIENT_SECRET", OAUTH_CLIENT_SECRET);
         // The tests pose as clients behind a proxy (X-Forwarded-For) to get rate-limit buckets of their own.
         env.put("MERITOCRAB_RATE_LIMIT_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
         env.put("MERITOCRAB_RETENTION_INTERVAL", "PT2S");

@@ -1,0 +1,33 @@
+package io.meritocrab.admin;
+
+import io.meritocrab.access.NotAllowedException;
+import io.meritocrab.ledger.MaintainerActionException;
+import io.meritocrab.ledger.MaintainerActionException.EvaluationNotPending;
+import io.meritocrab.ledger.MaintainerActionException.InvalidRequest;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Domain refusals as API answers: unknown or not allowed → 404, not pending → 409, bad input → 400. */
+public final class AdminErrors {
+
+    private AdminErrors() {
+    }
+
+    @Provider
+    public static class MaintainerActionRefused implements ExceptionMapper<MaintainerActionException> {
+        @Override
+        public Response toResponse(MaintainerActionException e) {
+            int status = e instanceof EvaluationNotPending ? 409 : e instanceof InvalidRequest ? 400 : 404;
+            return ApiError.response(status, e.getMessage()).build();
+        }
+    }
+
+    @Provider
+    public static class NotAllowed implements ExceptionMapper<NotAllowedException> {
+        @Override
+        public Response toResponse(NotAllowedException e) {
+            return ApiError.response(404, e.getMessage()).build();
+        }
+    }
+}

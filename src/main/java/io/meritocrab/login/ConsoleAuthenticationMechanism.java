@@ -1,0 +1,181 @@
+package io.meritocrab.login;
+
+import io.meritocrab.access.ConsoleUser;
+import io.meritocrab.access.CurrentUser;
+import io.meritocrab.platform.Secrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Logs people in to the console (Jakarta Security, so it works on any Jakarta EE 10 server): GitHub's
+ * OAuth web flow at `/login/github`, and on the embedded default a local login with the admin token at
+ * `/login/local`. The logged-in user is kept in the HTTP session. Only console, login and API paths are
+ * looked at; everything else, the webhook hot path above all, is let through at once without a session.
+ */
+@ApplicationScoped
+public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String LOGIN_PAGE = "/console/login.xhtml";
+    static final String HOME = "/console/index.xhtml";
+    private static final String STATE = "meritocrab.oauth.state";
+    private static final String CALLBACK = "/login/github/callback";
+    private static final Logger LOG = Logger.getLogger(ConsoleAuthenticationMechanism.class.getName());
+
+    @Inject
+    LoginSettings settings;
+    @Inject
+    GitHubOAuth oauth;
+    @Inject
+    Secrets secrets;
+
+    private final SecureRandom random = new SecureRandom();
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/console")) {
+            return console(path, request, context);
+        }
+        if (path.startsWith("/api/")) {
+            return request.getHeader("Authorization") == null ? fromSession(request, context) : context.doNothing();
+        }
+        if (path.startsWith("/login")) {
+            return login(path, request, context);
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus console(String path, HttpServletRequest request, HttpMessageContext context) {
+        if (path.equals(LOGIN_PAGE) || path.startsWith("/console/jakarta.faces.resource/")) {
+            return fromSession(request, context);
+        }
+        if (path.equals("/console") || path.equals("/console/")) {
+            return context.redirect(request.getContextPath() + HOME);
+        }
+        ConsoleUser user = sessionUser(request);
+        if (user == null) {
+            return context.redirect(request.getContextPath() + LOGIN_PAGE);
+        }
+        return notify(context, user);
+    }
+
+    private AuthenticationStatus login(String path, HttpServletRequest request, HttpMessageContext context) {
+        return switch (path) {
+            case "/login/github" -> startGitHubLogin(request, context);
+            case CALLBACK -> finishGitHubLogin(request, context);
+            case "/login/local" -> localLogin(request, context);
+            default -> context.redirect(request.getContextPath() + LOGIN_PAGE);
+        };
+    }
+
+    private AuthenticationStatus startGitHubLogin(HttpServletRequest request, HttpMessageContext context) {
+        if (!settings.gitHubLogin()) {
+            return loginError(request, context, "github-not-configured");
+        }
+        String state = HexFormat.of().formatHex(bytes(32));
+        request.getSession(true).setAttribute(STATE, state);
+        return context.redirect(oauth.authorizeUrl(callbackUrl(request), state));
+    }
+
+    private AuthenticationStatus finishGitHubLogin(HttpServletRequest request, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        Object expected = session == null ? null : session.getAttribute(STATE);
+        String given = request.getParameter("state");
+        if (session != null) {
+            session.removeAttribute(STATE);
+        }
+        if (!(expected instanceof String state) || given == null || !constantTimeEquals(state, given)) {
+            LOG.warning("GitHub login refused: the state parameter does not match this browser's login");
+            return loginError(request, context, "state");
+        }
+        String code = request.getParameter("code");
+        if (code == null || code.isBlank()) {
+            return loginError(request, context, "denied");
+        }
+        try {
+            String login = oauth.loginFor(code, callbackUrl(request));
+            return startSession(request, context, ConsoleUser.maintainer(login));
+        } catch (GitHubOAuth.LoginFailed e) {
+            LOG.warning("GitHub login failed: " + e.getMessage());
+            return loginError(request, context, "github");
+        }
+    }
+
+    private AuthenticationStatus localLogin(HttpServletRequest request, HttpMessageContext context) {
+        if (!"POST".equals(request.getMethod()) || !settings.localLogin()) {
+            return loginError(request, context, "local-disabled");
+        }
+        String token = request.getParameter("token");
+        String expected = secrets.adminToken().orElse(null);
+        if (expected == null || token == null || !constantTimeEquals(expected, token.strip())) {
+            return loginError(request, context, "token");
+        }
+        return startSession(request, context, ConsoleUser.LOCAL_ADMIN);
+    }
+
+    private AuthenticationStatus startSession(HttpServletRequest request, HttpMessageContext context, ConsoleUser user) {
+        request.getSession(true);
+        // A new session id at login: an id planted in the browser before cannot be used to ride the login.
+        request.changeSessionId();
+        request.getSession(false).setAttribute(CurrentUser.SESSION_ATTRIBUTE, user);
+        return context.redirect(request.getContextPath() + HOME);
+    }
+
+    private AuthenticationStatus fromSession(HttpServletRequest request, HttpMessageContext context) {
+        ConsoleUser user = sessionUser(request);
+        return user == null ? context.doNothing() : notify(context, user);
+    }
+
+    private static AuthenticationStatus notify(HttpMessageContext context, ConsoleUser user) {
+        return context.notifyContainerAboutLogin(user.login(),
+                user.operator() ? Set.of("maintainer", "operator") : Set.of("maintainer"));
+    }
+
+    private static ConsoleUser sessionUser(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(CurrentUser.SESSION_ATTRIBUTE) instanceof ConsoleUser user
+                ? user : null;
+    }
+
+    private static AuthenticationStatus loginError(HttpServletRequest request, HttpMessageContext context, String error) {
+        return context.redirect(request.getContextPath() + LOGIN_PAGE + "?error="
+                + URLEncoder.encode(error, StandardCharsets.UTF_8));
+    }
+
+    /** Where GitHub sends the browser back: the configured public address, or this request's (proxy-aware). */
+    private String callbackUrl(HttpServletRequest request) {
+        return settings.baseUrl().orElseGet(() -> {
+            String proto = request.getHeader("X-Forwarded-Proto");
+            String scheme = proto == null ? request.getScheme() : proto.split(",")[0].strip();
+            String host = request.getHeader("X-Forwarded-Host");
+            if (host == null) {
+                host = request.getHeader("Host");
+            }
+            return scheme + "://" + host.split(",")[0].strip() + request.getContextPath();
+        }) + CALLBACK;
+    }
+
+    private byte[] bytes(int count) {
+        byte[] bytes = new byte[count];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}

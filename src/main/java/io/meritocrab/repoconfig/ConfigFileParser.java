@@ -1,0 +1,99 @@
+package io.meritocrab.repoconfig;
+
+import io.meritocrab.scoring.ScoreRow;
+import io.meritocrab.scoring.ScoringPolicy;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+
+/**
+ * Reads a repository's `.meritocrab.toml` (the original meritocrab's format plus `mode` and `trusted`)
+ * and merges it with the server defaults: a missing key takes the default. The file is invalid when it
+ * is not TOML, a value has the wrong type or is out of range, or values contradict each other; every
+ * problem is reported with its line. Unknown keys do not make the file invalid (a newer or older
+ * format, or a typo): they are reported as warnings and ignored.
+ */
+public final class ConfigFileParser {
+
+    public static final String FILE_NAME = ".meritocrab.toml";
+    /** Larger files are refused unread: the real one is a few hundred bytes. */
+    public static final int MAX_CHARS = 64 * 1024;
+    static final int LIMIT = 1_000_000;
+    private static final int MAX_REPORTED = 20;
+
+    static final String STARTING_CREDIT = "starting_credit";
+    static final String PR_THRESHOLD = "pr_threshold";
+    static final String BLACKLIST_THRESHOLD = "blacklist_threshold";
+    static final String PR_OPENED = "pr_opened";
+    static final String COMMENT = "comment";
+    static final String PR_MERGED = "pr_merged";
+    static final String REVIEW_SUBMITTED = "review_submitted";
+    static final String MODE = "mode";
+    static final String TRUSTED = "trusted";
+    static final List<String> ROW_KEYS = List.of("spam", "low", "acceptable", "high");
+    static final String BONUS = "bonus";
+
+    private static final Map<String, Set<String>> TABLES = Map.of(
+            PR_OPENED, Set.copyOf(ROW_KEYS), COMMENT, Set.copyOf(ROW_KEYS),
+            PR_MERGED, Set.of(BONUS), REVIEW_SUBMITTED, Set.of(BONUS));
+    private static final Set<String> TOP_LEVEL = Set.of(STARTING_CREDIT, PR_THRESHOLD, BLACKLIST_THRESHOLD,
+            PR_OPENED, COMMENT, PR_MERGED, REVIEW_SUBMITTED, MODE, TRUSTED);
+
+    private ConfigFileParser() {
+    }
+
+    public static ParseOutcome parse(String text, ScoringPolicy serverDefaults) {
+        if (text.length() > MAX_CHARS) {
+            return new ParseOutcome.Invalid(List.of("the file has " + text.length() + " characters; at most "
+                    + MAX_CHARS + " are read"));
+        }
+        // Some editors put a byte order mark first; TOML does not allow one.
+        TomlParseResult toml = Toml.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        if (toml.hasErrors()) {
+            return new ParseOutcome.Invalid(toml.errors().stream().limit(MAX_REPORTED)
+                    .map(ConfigFileParser::syntaxError).toList());
+        }
+        FileValues file = new FileValues(toml);
+        int startingCredit = file.integer(STARTING_CREDIT, serverDefaults.startingCredit(), 0, LIMIT);
+        int prThreshold = file.integer(PR_THRESHOLD, serverDefaults.prThreshold(), 0, LIMIT);
+        int blacklistThreshold = file.integer(BLACKLIST_THRESHOLD, serverDefaults.blacklistThreshold(), -LIMIT, LIMIT);
+        // Contradicting server defaults are the operator's business, not the file's.
+        boolean thresholdsFromFile = toml.contains(BLACKLIST_THRESHOLD) || toml.contains(PR_THRESHOLD);
+        if (thresholdsFromFile && blacklistThreshold >= prThreshold) {
+            file.error(BLACKLIST_THRESHOLD + " = " + blacklistThreshold + file.where(BLACKLIST_THRESHOLD)
+                    + " must be below " + PR_THRESHOLD + " = " + prThreshold + file.where(PR_THRESHOLD));
+        }
+        ScoreRow prOpened = file.row(PR_OPENED, serverDefaults.pullRequestOpened());
+        ScoreRow comment = file.row(COMMENT, serverDefaults.comment());
+        int mergedBonus = file.integer(PR_MERGED + "." + BONUS, serverDefaults.pullRequestMergedBonus(), 0, LIMIT);
+        int reviewBonus = file.integer(REVIEW_SUBMITTED + "." + BONUS, serverDefaults.reviewSubmittedBonus(), 0, LIMIT);
+        GateMode mode = file.mode(GateMode.ENFORCE);
+        TrustedList trusted = file.trusted();
+        file.warnAboutUnknownKeys(TOP_LEVEL, TABLES);
+        if (!file.errors().isEmpty()) {
+            return new ParseOutcome.Invalid(file.errors().stream().limit(MAX_REPORTED).toList());
+        }
+        ScoringPolicy policy = new ScoringPolicy(startingCredit, prThreshold, blacklistThreshold,
+                serverDefaults.confidenceThreshold(), prOpened, comment, mergedBonus, reviewBonus);
+        return new ParseOutcome.Valid(new RepositoryConfig(policy, mode, trusted, file.settings(), file.warnings()));
+    }
+
+    static RepositoryConfig defaults(ScoringPolicy serverDefaults) {
+        return ((ParseOutcome.Valid) parse("", serverDefaults)).config();
+    }
+
+    private static String syntaxError(TomlParseError error) {
+        TomlPosition position = error.position();
+        String message = error.getMessage();
+        // tomlj puts the position at the end of its message as well; it is given once, in front.
+        int suffix = message.lastIndexOf(" (line ");
+        if (suffix > 0) {
+            message = message.substring(0, suffix);
+        }
+        return position == null ? message : "line " + position.line() + ", column " + position.column() + ": " + message;
+    }
+}

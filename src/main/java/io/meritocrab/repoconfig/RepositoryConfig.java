@@ -1,0 +1,22 @@
+package io.meritocrab.repoconfig;
+
+import io.meritocrab.scoring.ScoringPolicy;
+import java.util.List;
+
+/**
+ * What governs one repository: its scoring policy, gate mode and trusted contributors, with the source
+ * of each value and the warnings the file gave (unknown keys, duplicates), for maintainers.
+ */
+public record RepositoryConfig(ScoringPolicy policy, GateMode mode, TrustedList trusted,
+                               List<ConfigSetting> settings, List<String> warnings) {
+
+    public RepositoryConfig {
+        settings = List.copyOf(settings);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The server defaults, for a repository without a (valid) `.meritocrab.toml`. */
+    public static RepositoryConfig defaults(ScoringPolicy serverDefaults) {
+        return ConfigFileParser.defaults(serverDefaults);
+    }
+}

@@ -1,0 +1,313 @@
+package io.meritocrab.repoconfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meritocrab.scoring.ScoreRow;
+import io.meritocrab.scoring.ScoringPolicy;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigFileParserTest {
+
+    private static final ScoringPolicy SERVER = ScoringPolicy.defaults();
+
+    static final String ORIGINAL_EXAMPLE = """
+            starting_credit = 100
+            pr_threshold = 50
+            blacklist_threshold = 0
+            [pr_opened]
+            spam = -25
+            low = -5
+            acceptable = 5
+            high = 15
+            [comment]
+            spam = -10
+            low = -2
+            acceptable = 1
+            high = 3
+            [pr_merged]
+            bonus = 20
+            [review_submitted]
+            bonus = 5
+            """;
+
+    @Test
+    void theOriginalFormatIsReadCompletely() {
+        RepositoryConfig config = valid("""
+                starting_credit = 80
+                pr_threshold = 40
+                blacklist_threshold = 5
+                [pr_opened]
+                spam = -30
+                low = -6
+                acceptable = 4
+                high = 12
+                [comment]
+                spam = -11
+                low = -3
+                acceptable = 2
+                high = 4
+                [pr_merged]
+                bonus = 25
+                [review_submitted]
+                bonus = 7
+                """);
+
+        assertThat(config.policy()).isEqualTo(new ScoringPolicy(80, 40, 5, SERVER.confidenceThreshold(),
+                new ScoreRow(-30, -6, 4, 12), new ScoreRow(-11, -3, 2, 4), 25, 7));
+        assertThat(config.mode()).isEqualTo(GateMode.ENFORCE);
+        assertThat(config.trusted().isEmpty()).isTrue();
+        assertThat(config.warnings()).isEmpty();
+        assertThat(config.settings()).filteredOn(s -> s.source() == ConfigSource.FILE).hasSize(13);
+    }
+
+    @Test
+    void theSpecExampleEqualsTheDefaults() {
+        assertThat(valid(ORIGINAL_EXAMPLE).policy()).isEqualTo(SERVER);
+    }
+
+    @Test
+    void anEmptyFileIsAllServerDefaults() {
+        RepositoryConfig config = valid("");
+
+        assertThat(config.policy()).isEqualTo(SERVER);
+        assertThat(config.mode()).isEqualTo(GateMode.ENFORCE);
+        assertThat(config.settings()).extracting(ConfigSetting::source).containsOnly(ConfigSource.SERVER_DEFAULT);
+        assertThat(config.settings()).extracting(ConfigSetting::key).containsExactly("starting_credit", "pr_threshold",
+                "blacklist_threshold", "pr_opened.spam", "pr_opened.low", "pr_opened.acceptable", "pr_opened.high",
+                "comment.spam", "comment.low", "comment.acceptable", "comment.high", "pr_merged.bonus",
+                "review_submitted.bonus", "mode", "trusted");
+    }
+
+    @Test
+    void missingKeysTakeTheServerDefaultsWhateverTheyAre() {
+        ScoringPolicy server = new ScoringPolicy(70, 30, 2, 0.9, new ScoreRow(-20, -4, 6, 16),
+                new ScoreRow(-9, -1, 2, 5), 10, 3);
+
+        RepositoryConfig config = valid("pr_threshold = 45\n[pr_opened]\nlow = -8\n", server);
+
+        assertThat(config.policy()).isEqualTo(new ScoringPolicy(70, 45, 2, 0.9, new ScoreRow(-20, -8, 6, 16),
+                new ScoreRow(-9, -1, 2, 5), 10, 3));
+        assertThat(config.settings()).contains(
+                new ConfigSetting("pr_threshold", "45", ConfigSource.FILE),
+                new ConfigSetting("pr_opened.low", "-8", ConfigSource.FILE),
+                new ConfigSetting("pr_opened.spam", "-20", ConfigSource.SERVER_DEFAULT),
+                new ConfigSetting("starting_credit", "70", ConfigSource.SERVER_DEFAULT));
+    }
+
+    @Test
+    void dottedKeysAndInlineTablesAreTheSameAsTables() {
+        assertThat(valid("pr_opened.low = -7\ncomment = { high = 9 }\n").policy())
+                .satisfies(p -> assertThat(p.pullRequestOpened().low()).isEqualTo(-7))
+                .satisfies(p -> assertThat(p.comment().high()).isEqualTo(9));
+    }
+
+    @Test
+    void modeAndTrustedAreRead() {
+        RepositoryConfig config = valid("""
+                mode = "observe"
+                trusted = ["Alice", "@Acme-Corp", "bob-2"]
+                """);
+
+        assertThat(config.mode()).isEqualTo(GateMode.OBSERVE);
+        assertThat(config.trusted().trustsLogin("alice")).isTrue();
+        assertThat(config.trusted().trustsLogin("ALICE")).isTrue();
+        assertThat(config.trusted().trustsLogin("carol")).isFalse();
+        assertThat(config.trusted().organisations()).containsExactly("acme-corp");
+        assertThat(config.trusted().entries()).containsExactly("alice", "bob-2", "@acme-corp");
+        assertThat(config.settings()).contains(new ConfigSetting("mode", "observe", ConfigSource.FILE),
+                new ConfigSetting("trusted", "[\"Alice\", \"@Acme-Corp\", \"bob-2\"]", ConfigSource.FILE));
+    }
+
+    @Test
+    void enforceIsTheDefaultMode() {
+        assertThat(valid("mode = \"enforce\"").mode()).isEqualTo(GateMode.ENFORCE);
+        assertThat(valid("pr_threshold = 10").mode()).isEqualTo(GateMode.ENFORCE);
+    }
+
+    @Test
+    void unknownKeysAreWarningsAndTheFileStaysValid() {
+        RepositoryConfig config = valid("""
+                pr_treshold = 10
+                confidence_threshold = 0.5
+                [pr_opened]
+                spma = -3
+                [extra]
+                x = 1
+                """);
+
+        assertThat(config.policy()).isEqualTo(SERVER);
+        assertThat(config.warnings()).containsExactly(
+                "line 1: unknown key pr_treshold is ignored",
+                "line 2: unknown key confidence_threshold is ignored",
+                "line 4: unknown key pr_opened.spma is ignored",
+                "line 5: unknown key extra is ignored");
+    }
+
+    @Test
+    void duplicateTrustedEntriesAreAWarning() {
+        RepositoryConfig config = valid("trusted = [\"alice\", \"ALICE\"]");
+
+        assertThat(config.trusted().entries()).containsExactly("alice");
+        assertThat(config.warnings()).containsExactly("line 1: trusted entry \"ALICE\" is listed twice");
+    }
+
+    @Test
+    void aByteOrderMarkIsTolerated() {
+        assertThat(valid("\uFEFFpr_threshold = 30").policy().prThreshold()).isEqualTo(30);
+    }
+
+    @Test
+    void notTomlIsInvalidWithTheLineAndColumn() {
+        List<String> errors = invalid("pr_threshold = 50\nstarting_credit = = 3\n");
+
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0)).startsWith("line 2, column ");
+    }
+
+    @Test
+    void aKeyDefinedTwiceIsInvalid() {
+        assertThat(invalid("pr_threshold = 50\npr_threshold = 60\n")).singleElement().asString().startsWith("line 2");
+    }
+
+    @Test
+    void wrongTypesAreInvalidWithLineAndKey() {
+        assertThat(invalid("pr_threshold = \"50\"")).containsExactly("line 1: pr_threshold must be an integer, not a string");
+        assertThat(invalid("\n[pr_opened]\nhigh = 15.0")).containsExactly("line 3: pr_opened.high must be an integer, not a float");
+        assertThat(invalid("starting_credit = true")).containsExactly("line 1: starting_credit must be an integer, not a boolean");
+        assertThat(invalid("pr_opened = 5")).containsExactly("line 1: pr_opened must be a table ([pr_opened]), not an integer");
+        assertThat(invalid("mode = 1")).containsExactly("line 1: mode must be a string (\"observe\" or \"enforce\"), not an integer");
+        assertThat(invalid("trusted = \"alice\"")).containsExactly(
+                "line 1: trusted must be an array of logins and @organisations, not a string");
+        assertThat(invalid("trusted = [1]")).containsExactly(
+                "line 1: trusted entries must be strings (\"login\" or \"@organisation\"), not an integer");
+    }
+
+    @Test
+    void outOfRangeValuesAreInvalid() {
+        assertThat(invalid("starting_credit = -1")).containsExactly(
+                "line 1: starting_credit = -1 is out of range: it must be between 0 and 1000000");
+        assertThat(invalid("pr_threshold = 99999999999")).containsExactly(
+                "line 1: pr_threshold = 99999999999 is out of range: it must be between 0 and 1000000");
+        assertThat(invalid("[pr_merged]\nbonus = -5")).containsExactly(
+                "line 2: pr_merged.bonus = -5 is out of range: it must be between 0 and 1000000");
+        assertThat(invalid("[review_submitted]\nbonus = 2000000")).containsExactly(
+                "line 2: review_submitted.bonus = 2000000 is out of range: it must be between 0 and 1000000");
+    }
+
+    @Test
+    void theBlacklistThresholdMustBeBelowThePrThreshold() {
+        assertThat(invalid("pr_threshold = 0")).containsExactly(
+                "blacklist_threshold = 0 (server default) must be below pr_threshold = 0 (line 1)");
+        assertThat(invalid("blacklist_threshold = 60")).containsExactly(
+                "blacklist_threshold = 60 (line 1) must be below pr_threshold = 50 (server default)");
+        assertThat(valid("blacklist_threshold = -1\npr_threshold = 0").policy().blacklistThreshold()).isEqualTo(-1);
+    }
+
+    @Test
+    void scoresMustNotFallFromSpamToHigh() {
+        assertThat(invalid("[pr_opened]\nlow = 8")).containsExactly("pr_opened: scores must not fall from spam to high "
+                + "(spam <= low <= acceptable <= high), but pr_opened.low = 8 (line 2) is above "
+                + "pr_opened.acceptable = 5 (server default)");
+        assertThat(invalid("[comment]\nspam = 1\nlow = 0")).singleElement().asString()
+                .contains("comment.spam = 1 (line 2) is above comment.low = 0 (line 3)");
+        assertThat(valid("[comment]\nspam = 0\nlow = 0\nacceptable = 0\nhigh = 0").policy().comment())
+                .isEqualTo(new ScoreRow(0, 0, 0, 0));
+    }
+
+    @Test
+    void unknownModeIsInvalid() {
+        assertThat(invalid("mode = \"Observe\"")).containsExactly(
+                "line 1: mode = \"Observe\" is not known: use \"observe\" or \"enforce\"");
+        assertThat(invalid("mode = \"dry-run\"")).hasSize(1);
+    }
+
+    @Test
+    void trustedEntriesMustLookLikeLoginsOrOrganisations() {
+        List<String> errors = invalid("""
+                trusted = [
+                  "alice",
+                  "two words",
+                  "@",
+                  "-leading",
+                  "@acme/team",
+                  "dependabot[bot]",
+                  "a-very-long-login-name-that-github-would-never-allow",
+                ]
+                """);
+
+        assertThat(errors).containsExactly(
+                "line 1: trusted entry \"two words\" is neither a GitHub login nor an @organisation",
+                "line 1: trusted entry \"@\" is neither a GitHub login nor an @organisation",
+                "line 1: trusted entry \"-leading\" is neither a GitHub login nor an @organisation",
+                "line 1: trusted entry \"@acme/team\" is neither a GitHub login nor an @organisation",
+                "line 1: trusted entry \"dependabot[bot]\" is neither a GitHub login nor an @organisation",
+                "line 1: trusted entry \"a-very-long-login-name-that-github-would-never-allow\" is neither a GitHub "
+                        + "login nor an @organisation");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        List<String> errors = invalid("""
+                starting_credit = -5
+                pr_threshold = "high"
+                mode = "loud"
+                """);
+
+        assertThat(errors).hasSize(3);
+        assertThat(errors.get(0)).startsWith("line 1: starting_credit");
+        assertThat(errors.get(1)).startsWith("line 2: pr_threshold");
+        assertThat(errors.get(2)).startsWith("line 3: mode");
+    }
+
+    @Test
+    void theMessageForMaintainersNamesTheFile() {
+        ParseOutcome outcome = ConfigFileParser.parse("pr_threshold = \"x\"\nmode = 2", SERVER);
+
+        assertThat(((ParseOutcome.Invalid) outcome).message()).isEqualTo(".meritocrab.toml is invalid:\n"
+                + "line 1: pr_threshold must be an integer, not a string\n"
+                + "line 2: mode must be a string (\"observe\" or \"enforce\"), not an integer");
+    }
+
+    @Test
+    void anOversizedFileIsRefusedUnread() {
+        assertThat(invalid("#".repeat(ConfigFileParser.MAX_CHARS + 1))).singleElement().asString()
+                .contains("at most 65536");
+    }
+
+    @Test
+    void serverDefaultsThatContradictEachOtherAreNotTheFilesFault() {
+        ScoringPolicy odd = new ScoringPolicy(100, 0, 0, 0.85, new ScoreRow(5, -5, 5, 15), new ScoreRow(-10, -2, 1, 3),
+                20, 5);
+
+        assertThat(valid("mode = \"observe\"", odd).policy()).isEqualTo(odd);
+        assertThat(RepositoryConfig.defaults(odd).policy()).isEqualTo(odd);
+        assertThat(ConfigFileParser.parse("[pr_opened]\nhigh = 20", odd)).isInstanceOf(ParseOutcome.Invalid.class);
+        assertThat(ConfigFileParser.parse("pr_threshold = 0", odd)).isInstanceOf(ParseOutcome.Invalid.class);
+    }
+
+    @Test
+    void defaultsHaveNoWarnings() {
+        RepositoryConfig defaults = RepositoryConfig.defaults(SERVER);
+
+        assertThat(defaults.policy()).isEqualTo(SERVER);
+        assertThat(defaults.warnings()).isEmpty();
+        assertThat(defaults.trusted().isEmpty()).isTrue();
+    }
+
+    private static RepositoryConfig valid(String text) {
+        return valid(text, SERVER);
+    }
+
+    private static RepositoryConfig valid(String text, ScoringPolicy server) {
+        ParseOutcome outcome = ConfigFileParser.parse(text, server);
+        assertThat(outcome).isInstanceOf(ParseOutcome.Valid.class);
+        return ((ParseOutcome.Valid) outcome).config();
+    }
+
+    private static List<String> invalid(String text) {
+        ParseOutcome outcome = ConfigFileParser.parse(text, SERVER);
+        assertThat(outcome).isInstanceOf(ParseOutcome.Invalid.class);
+        return ((ParseOutcome.Invalid) outcome).errors();
+    }
+}
