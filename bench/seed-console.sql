@@ -26,9 +26,9 @@ FROM bench_chain b WHERE b.seq = :per_contributor;
 INSERT INTO evaluation (id, contributor_id, repository_id, delivery_id, contribution_kind, subject_number, subject_url,
                         content_hash, provider, model, prompt_version, latency_ms, classification, confidence,
                         reasoning, proposed_delta, status, created_at)
-SELECT c, c, 1, 'bench-' || c, 'COMMENT', 1, NULL, md5(c::text), 'rules', 'rules-v1', 'rules-v1', 1, 'ACCEPTABLE',
-       0.9, 'seeded', (SELECT delta FROM bench_delta d WHERE d.contributor_id = c AND d.seq = 1), 'APPLIED', now()
-FROM generate_series(1, :contributors) c;
+SELECT d.contributor_id, d.contributor_id, 1, 'bench-' || d.contributor_id, 'COMMENT', 1, NULL,
+       md5(d.contributor_id::text), 'rules', 'rules-v1', 'rules-v1', 1, 'ACCEPTABLE', 0.9, 'seeded', d.delta, 'APPLIED', now()
+FROM bench_delta d WHERE d.seq = 1;
 
 INSERT INTO ledger_entry (id, contributor_id, repository_id, seq, kind, requested_delta, delta, credit_before, credit_after,
                           evaluation_id, actor, reason, delivery_id, created_at)

@@ -54,15 +54,6 @@ public final class Views {
                                Entry entry) {
     }
 
-    /** One effective setting of a repository and where its value comes from. */
-    public record Setting(String key, String value, String source) {
-    }
-
-    @JsonbNillable
-    public record RepositoryConfig(String repository, List<Setting> settings, String configFile,
-                                   String lastLoadError) {
-    }
-
     public record RepositoryOverview(String fullName, boolean served, long contributors, long pendingReviews) {
     }
 

@@ -1,13 +1,13 @@
 package io.meritocrab.console;
 
-import io.meritocrab.admin.RepositoryConfigQueries;
-import io.meritocrab.admin.Views;
+import io.meritocrab.repoconfig.EffectiveConfig;
+import io.meritocrab.repoconfig.RepositoryConfigs;
 import io.meritocrab.repos.TrackedRepository;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** A repository's effective settings, where each comes from, and the last error loading its config file. */
+/** A repository's effective settings, where each comes from, and what went wrong loading `.meritocrab.toml`. */
 @Named("repositoryConfig")
 @ViewScoped
 public class RepositoryConfigPage extends RepositoryPage {
@@ -15,18 +15,18 @@ public class RepositoryConfigPage extends RepositoryPage {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    RepositoryConfigQueries configs;
+    RepositoryConfigs configs;
 
-    private Views.RepositoryConfig config;
+    private EffectiveConfig config;
 
     public void load() {
         TrackedRepository repository = open();
         if (repository != null) {
-            config = configs.of(repository);
+            config = configs.effective(repository.id());
         }
     }
 
-    public Views.RepositoryConfig getConfig() {
+    public EffectiveConfig getConfig() {
         return config;
     }
 }

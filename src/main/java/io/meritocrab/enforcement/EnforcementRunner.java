@@ -2,6 +2,7 @@ package io.meritocrab.enforcement;
 
 import io.meritocrab.github.GitHubClient;
 import io.meritocrab.github.GitHubException;
+import io.meritocrab.github.GitHubSettings;
 import io.meritocrab.github.PullRequestState;
 import io.meritocrab.github.RepositoryRef;
 import io.meritocrab.scoring.GateDecision;
@@ -29,6 +30,8 @@ public class EnforcementRunner {
     GitHubClient github;
     @Inject
     GateExemptions exemptions;
+    @Inject
+    GitHubSettings settings;
     @Inject @ConfigProperty(name = "meritocrab.enforcement.retry-base", defaultValue = "PT5S")
     Duration retryBase;
     @Inject @ConfigProperty(name = "meritocrab.enforcement.retry-cap", defaultValue = "PT10M")
@@ -37,6 +40,11 @@ public class EnforcementRunner {
     public void run(OutboxClaim claim) {
         PendingAction action = outbox.action(claim.id());
         String subject = action.repositoryName() + "#" + action.pullNumber();
+        if (!settings.appConfigured()) {
+            finish(claim, action, ActionStatus.FAILED, "the GitHub App is not configured "
+                    + "(MERITOCRAB_GITHUB_APP_ID, MERITOCRAB_GITHUB_PRIVATE_KEY)");
+            return;
+        }
         if (action.installationId() == null || !action.served()) {
             finish(claim, action, ActionStatus.SKIPPED, "repository no longer served by the App");
             return;

@@ -22,10 +22,12 @@ import java.util.Locale;
  * What a maintainer may do to a repository's ledger, for the console, the admin API and `/credit`
  * commands alike. Each operation locks the contributor's row, writes ledger entries naming the actor,
  * and runs in a transaction of its own (or joins the caller's, e.g. a delivery being processed, so the
- * change commits with it). Refusals are {@link MaintainerActionException}s with a message for people.
+ * change commits with it). Refusals are {@link MaintainerActionException}s with a message for people;
+ * they are thrown before anything is written and do not mark a joined transaction for rollback, so a
+ * caller may answer the refusal and still commit its own work.
  */
 @ApplicationScoped
-@Transactional(rollbackOn = MaintainerActionException.class)
+@Transactional(dontRollbackOn = MaintainerActionException.class)
 public class MaintainerActions {
 
     static final int MAX_REASON = 1000;

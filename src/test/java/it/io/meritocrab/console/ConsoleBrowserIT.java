@@ -40,8 +40,7 @@ class ConsoleBrowserIT extends MeritocrabIT {
     @Test
     void signInFindAContributorApproveAReviewAdjustCreditAndSeeLedgerAndChartChange() {
         deliver("issue_comment", GitHubPayloads.issueComment(repo, zoe, 1, "+1"));
-        assertThat(deliver("pull_request", GitHubPayloads.pullRequestOpened(repo, zoe, 7, "PLEASE MERGE THIS FIX NOW",
-                "THE PARSER IS BROKEN AND THIS FIXES IT FOR EVERYONE WHO USES IT", 40, 3, 2))).contains("PENDING");
+        assertThat(deliver("pull_request", GitHubPayloads.unsurePullRequest(repo, zoe, 7))).contains("PENDING");
         browser = HeadlessChromium.start(1280, 900);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 

@@ -2,6 +2,7 @@ package it.io.meritocrab.enforcement;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -128,6 +129,28 @@ class GitHubResilienceIT extends MeritocrabIT {
             assertThat(Duration.between(issued, expires)).isLessThanOrEqualTo(Duration.ofMinutes(10));
             assertThat(expires).isAfter(sent);
         }
+    }
+
+    @Test
+    void revokedTokenIsRenewedOnceAndTheCallRepeated() {
+        String tokens = "/app/installations/" + repo.installationId() + "/access_tokens";
+        String comments = "/repos/" + repo.fullName() + "/issues/4/comments";
+        github.stubFor(post(urlPathEqualTo(tokens)).inScenario("token " + repo.fullName())
+                .whenScenarioStateIs(STARTED).willReturn(token("ghs_revoked", Instant.now().plus(1, ChronoUnit.HOURS)))
+                .willSetStateTo("second"));
+        github.stubFor(post(urlPathEqualTo(tokens)).inScenario("token " + repo.fullName())
+                .whenScenarioStateIs("second").willReturn(token("ghs_fresh", Instant.now().plus(1, ChronoUnit.HOURS))));
+        github.stubFor(post(urlPathEqualTo(comments)).withHeader("Authorization", equalTo("token ghs_revoked"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"Bad credentials\"}")));
+
+        Map<String, Object> action = closeBelowThreshold();
+
+        assertThat(action).containsEntry("status", "DONE");
+        assertThat(github.findAll(postRequestedFor(urlPathEqualTo(tokens)))).hasSize(2);
+        assertThat(sorted(github.findAll(postRequestedFor(urlPathEqualTo(comments)))))
+                .extracting(request -> request.getHeader("Authorization"))
+                .containsExactly("token ghs_revoked", "token ghs_fresh");
     }
 
     @Test

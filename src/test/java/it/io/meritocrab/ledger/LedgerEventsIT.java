@@ -131,9 +131,7 @@ class LedgerEventsIT extends MeritocrabIT {
     void unsureEvaluationWaitsInTheReviewQueueWithoutChangingCredit() {
         User frank = User.human("frank");
 
-        String outcome = deliver("pull_request", GitHubPayloads.pullRequestOpened(repo, frank, 30,
-                "PLEASE MERGE THIS FIX NOW", "THE PARSER IS BROKEN AND THIS FIXES IT FOR EVERYONE WHO USES IT",
-                40, 3, 2));
+        String outcome = deliver("pull_request", GitHubPayloads.unsurePullRequest(repo, frank, 30));
 
         assertThat(outcome).contains("PENDING");
         JsonObject contributor = contributor(frank);
