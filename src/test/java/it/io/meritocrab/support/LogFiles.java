@@ -35,6 +35,13 @@ public final class LogFiles {
         }
     }
 
+    /** Renames a stopped server's logs directory to logs-before-<time>, so the server starts a fresh one. */
+    public static void moveAside(Path logs) throws IOException {
+        if (Files.exists(logs)) {
+            Files.move(logs, logs.resolveSibling("logs-before-" + System.currentTimeMillis()));
+        }
+    }
+
     public static String readAll(Path logs) throws IOException {
         StringBuilder all = new StringBuilder();
         try (Stream<Path> files = Files.walk(logs)) {
