@@ -21,6 +21,12 @@ export MERITOCRAB_HTTP_PORT=${MERITOCRAB_HTTP_PORT:-19580}
 export MERITOCRAB_HTTPS_PORT=${MERITOCRAB_HTTPS_PORT:-$((MERITOCRAB_HTTP_PORT + 1))}
 export MERITOCRAB_GITHUB_WEBHOOK_SECRET="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 export MERITOCRAB_ADMIN_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+# Outside the embedded default the server needs a GitHub App id and key to serve; a throwaway key, and a
+# GitHub URL where nothing listens, keep the benchmark offline.
+openssl genrsa -out "$OUT/github-app.pem" 2048 2> /dev/null
+export MERITOCRAB_GITHUB_APP_ID=12345
+export MERITOCRAB_GITHUB_PRIVATE_KEY="$OUT/github-app.pem"
+export MERITOCRAB_GITHUB_API_URL=http://localhost:9
 BASE="http://localhost:$MERITOCRAB_HTTP_PORT"
 SERVER_LOG="$ROOT/target/liberty/wlp/usr/servers/meritocrab/logs/messages.log"
 

@@ -84,7 +84,8 @@ public class EnforcementRunner {
 
     private void finish(OutboxClaim claim, PendingAction action, ActionStatus status, String outcome) {
         outbox.finishAction(claim, status, outcome);
-        LOG.info(() -> "enforcement action " + action.id() + " (" + action.decision() + " on "
+        LOG.info(() -> "delivery=" + action.deliveryId() + " enforcement action " + action.id() + " ("
+                + action.decision() + " on "
                 + action.repositoryName() + "#" + action.pullNumber() + "): " + status + ", " + outcome);
     }
 

@@ -56,7 +56,7 @@ public class GitHubOutbox {
 
     public PendingAction action(long id) {
         String sql = "SELECT a.id, a.repository_id, r.full_name, r.installation_id, r.served, c.login, a.pull_number, "
-                + "a.decision, a.credit, a.threshold, a.message, a.commented_at FROM enforcement_action a "
+                + "a.decision, a.credit, a.threshold, a.message, a.commented_at, a.delivery_id FROM enforcement_action a "
                 + "JOIN repository r ON r.id = a.repository_id JOIN contributor c ON c.id = a.contributor_id "
                 + "WHERE a.id = ?";
         try (Connection connection = dataSource.getConnection();
@@ -70,7 +70,7 @@ public class GitHubOutbox {
                 return new PendingAction(row.getLong(1), row.getLong(2), row.getString(3),
                         row.wasNull() ? null : installation, row.getBoolean(5), row.getString(6), row.getInt(7),
                         GateDecision.valueOf(row.getString(8)), row.getInt(9), row.getInt(10), row.getString(11),
-                        row.getTimestamp(12) != null);
+                        row.getTimestamp(12) != null, row.getString(13));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read enforcement action " + id, e);

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class PullRequestGate {
+
+    private static final Logger LOG = Logger.getLogger(PullRequestGate.class.getName());
 
     @Inject @ConfigProperty(name = "meritocrab.shadow.close.min.delay", defaultValue = "30")
     long shadowCloseMinDelaySeconds;
@@ -54,6 +57,11 @@ public class PullRequestGate {
         EnforcementAction action = new EnforcementAction(repositoryId, author.id(), deliveryId, pullNumber,
                 decision, author.credit(), policy.prThreshold(), message, dueAt, now);
         em.persist(action);
+        if (decision != GateDecision.ALLOW) {
+            LOG.info(() -> "delivery=" + deliveryId + " enforcement=" + decision + " action=" + action.id()
+                    + " repository=" + repositoryId + " pull=" + pullNumber + " contributor=" + author.id()
+                    + " credit=" + author.credit() + " due=" + dueAt);
+        }
         if (decision == GateDecision.SHADOW_CLOSE) {
             timers.schedule(action.id(), Duration.between(now, dueAt));
         } else if (decision == GateDecision.CLOSE_BELOW_THRESHOLD) {

@@ -6,6 +6,7 @@ import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.CreditLedger;
 import io.meritocrab.ledger.EntryKind;
 import io.meritocrab.ledger.LedgerCause;
+import io.meritocrab.metrics.LedgerMetrics;
 import io.meritocrab.scoring.ScoringPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +39,8 @@ public class ContributionAssessor {
     @Inject
     CreditLedger ledger;
     @Inject
+    LedgerMetrics metrics;
+    @Inject
     ModelRouting routing;
     @Inject
     ModelRequests modelRequests;
@@ -60,7 +63,13 @@ public class ContributionAssessor {
     public Evaluation assess(EvaluatedContribution subject, Contributor contributor, EntryKind kind,
                              ScoringPolicy policy) {
         long started = System.nanoTime();
-        Verdict verdict = evaluator.evaluate(subject.contribution());
+        Verdict verdict;
+        try {
+            verdict = evaluator.evaluate(subject.contribution());
+        } catch (RuntimeException e) {
+            metrics.evaluationFailed(evaluator.identity().provider());
+            throw e;
+        }
         int latencyMs = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
         ModelRouting.Route route = contributor.blacklisted() ? new ModelRouting.Route(null, null)
                 : routing.route(subject.repositoryId(), verdict);
@@ -80,6 +89,7 @@ public class ContributionAssessor {
         Evaluation evaluation = new Evaluation(subject, evaluator.identity(), verdict, latencyMs, delta,
                 statusFor(contributor, policy, verdict), now);
         em.persist(evaluation);
+        metrics.evaluation(evaluator.identity().provider(), verdict.classification().name());
         settle(evaluation, contributor, kind, policy);
         return evaluation;
     }

@@ -6,6 +6,7 @@ import io.meritocrab.evaluation.llm.ModelRequests;
 import io.meritocrab.evaluation.rules.RulesEvaluator;
 import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.EntryKind;
+import io.meritocrab.metrics.LedgerMetrics;
 import io.meritocrab.scoring.ScoringPolicy;
 import io.meritocrab.scoring.ScoringSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,8 @@ public class ModelVerdicts {
     RulesEvaluator rules;
     @Inject
     ScoringSettings scoring;
+    @Inject
+    LedgerMetrics metrics;
     @PersistenceContext
     EntityManager em;
 
@@ -46,11 +49,13 @@ public class ModelVerdicts {
         ScoringPolicy policy = scoring.policyFor(request.repositoryId());
         if (outcome instanceof ModelOutcome.Answered answered) {
             Verdict verdict = answered.verdict();
+            metrics.evaluation(answered.model().provider(), verdict.classification().name());
             evaluation.decide(answered.model(), verdict, verdict.reasoning(), answered.latencyMs(),
                     answered.inputTokens(), answered.outputTokens(),
                     policy.deltaFor(evaluation.contributionKind(), verdict.classification()),
                     ContributionAssessor.statusFor(contributor, policy, verdict));
         } else if (outcome instanceof ModelOutcome.Failed failed) {
+            metrics.evaluation(failed.model().provider(), "error");
             Verdict proposal = rules.evaluate(request.contribution());
             String reasoning = "For a maintainer: " + failed.model().provider() + " (" + failed.model().model()
                     + ") could not evaluate this: " + failed.reason() + ". The rules propose "

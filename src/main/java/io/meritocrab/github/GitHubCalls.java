@@ -111,6 +111,7 @@ public class GitHubCalls {
                             .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                             .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                             .property("microprofile.rest.client.disable.default.mapper", true)
+                            .register(new InvokedOperation())
                             .build(GitHubApi.class);
                 }
                 current = api;

@@ -1,8 +1,11 @@
 package io.meritocrab.github;
 
+import io.meritocrab.metrics.OutboundCalls;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
@@ -14,13 +17,18 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 @ApplicationScoped
 public class GitHubTransport {
 
+    @Inject
+    OutboundCalls calls;
+
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             failOn = GitHubUnavailableException.class)
     public GitHubAnswer send(String operation, Supplier<Response> request) {
         Response response;
+        long started = System.nanoTime();
         try {
             response = request.get();
         } catch (ProcessingException e) {
+            record(started, OutboundCalls.ERROR);
             throw new GitHubUnavailableException(operation + ": GitHub did not answer (" + rootMessage(e) + ")", e);
         }
         try {
@@ -28,15 +36,33 @@ public class GitHubTransport {
             GitHubAnswer answer = new GitHubAnswer(response.getStatus(), body, response.getHeaderString("Link"),
                     response.getHeaderString("Retry-After"), response.getHeaderString("x-ratelimit-remaining"),
                     response.getHeaderString("x-ratelimit-reset"));
+            record(started, outcome(answer));
             if (answer.status() >= 500) {
                 throw new GitHubUnavailableException(operation + ": GitHub answered " + answer.status(), null);
             }
             return answer;
         } catch (ProcessingException e) {
+            record(started, OutboundCalls.ERROR);
             throw new GitHubUnavailableException(operation + ": GitHub's answer was cut off (" + rootMessage(e) + ")", e);
         } finally {
             response.close();
         }
+    }
+
+    private void record(long started, String outcome) {
+        calls.record(OutboundCalls.GITHUB, InvokedOperation.take(), Duration.ofNanos(System.nanoTime() - started), outcome);
+    }
+
+    /** 404 is an answer (no such file, not a collaborator); rate limits and other refusals are not. */
+    static String outcome(GitHubAnswer answer) {
+        int status = answer.status();
+        if (status < 400 || status == 404) {
+            return OutboundCalls.SUCCESS;
+        }
+        if (status == 429 || (status == 403 && "0".equals(answer.rateLimitRemaining()))) {
+            return "rate_limited";
+        }
+        return status >= 500 ? OutboundCalls.ERROR : "refused";
     }
 
     private static String rootMessage(Throwable e) {

@@ -34,6 +34,12 @@ final class IntakeAnswer {
         return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the payload exceeds 25 MB");
     }
 
+    static Response tooManyRequests(long retryAfterSeconds) {
+        return Response.fromResponse(error(Response.Status.TOO_MANY_REQUESTS,
+                "too many requests with an invalid signature; retry later"))
+                .header("Retry-After", retryAfterSeconds).build();
+    }
+
     static Response unavailable(String message) {
         return error(Response.Status.SERVICE_UNAVAILABLE, message);
     }

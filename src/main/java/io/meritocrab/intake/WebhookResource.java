@@ -1,10 +1,13 @@
 package io.meritocrab.intake;
 
 import io.meritocrab.events.WebhookEvents;
+import io.meritocrab.metrics.DeliveryMetrics;
 import io.meritocrab.platform.DatabaseMigration;
 import io.meritocrab.platform.Secrets;
+import io.meritocrab.ratelimit.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -44,6 +48,10 @@ public class WebhookResource {
     DeliveryInbox inbox;
     @Inject
     DatabaseMigration migration;
+    @Inject
+    DeliveryMetrics metrics;
+    @Inject
+    RateLimits rateLimits;
     @Inject @ConfigProperty(name = "meritocrab.intake.commit-timeout-ms", defaultValue = "8000")
     long commitTimeoutMillis;
 
@@ -56,49 +64,62 @@ public class WebhookResource {
                         @HeaderParam("X-GitHub-Delivery") String deliveryId,
                         @HeaderParam("X-Hub-Signature-256") String signature,
                         @HeaderParam("Content-Length") String contentLength,
+                        @HeaderParam("X-Forwarded-For") String forwardedFor,
+                        @Context HttpServletRequest request,
                         InputStream body,
                         @Suspended AsyncResponse answer) throws IOException {
         long declaredLength = declaredLength(contentLength);
         if (declaredLength > MAX_BODY_BYTES) {
-            answer.resume(IntakeAnswer.tooLarge());
+            refuse(event, IntakeAnswer.tooLarge(), answer);
             return;
         }
         byte[] payload = read(body, declaredLength);
         if (payload == null) {
-            answer.resume(IntakeAnswer.tooLarge());
+            refuse(event, IntakeAnswer.tooLarge(), answer);
             return;
         }
-        Response refusal = refusal(event, deliveryId, signature, payload);
+        Response refusal = refusal(event, deliveryId, signature, payload, request.getRemoteAddr(), forwardedFor);
         if (refusal != null) {
-            answer.resume(refusal);
+            refuse(event, refusal, answer);
             return;
         }
         PayloadSummary summary;
         try {
             summary = PayloadSummaryReader.read(payload);
         } catch (MalformedPayloadException e) {
-            answer.resume(IntakeAnswer.badRequest(e.getMessage()));
+            refuse(event, IntakeAnswer.badRequest(e.getMessage()), answer);
             return;
         }
-        if (WebhookEvents.PING.equals(event)) {
+        if (!migration.migrated()) {
+            metrics.webhook(event, "unavailable");
+            answer.resume(IntakeAnswer.unavailable("the server is not ready; see its log"));
+        } else if (WebhookEvents.PING.equals(event)) {
+            metrics.webhook(event, "ignored");
             answer.resume(IntakeAnswer.ok("pong", deliveryId));
         } else if (!WebhookEvents.processed(event)) {
+            metrics.webhook(event, "ignored");
             answer.resume(IntakeAnswer.ok("ignored", deliveryId));
-        } else if (!migration.migrated()) {
-            answer.resume(IntakeAnswer.unavailable("the database is not ready"));
         } else {
             store(new IncomingDelivery(deliveryId, event, summary, payload, Instant.now()), answer);
         }
     }
 
+    private void refuse(String event, Response refusal, AsyncResponse answer) {
+        metrics.webhook(event, refusal.getStatus() == 503 ? "unavailable" : "rejected");
+        answer.resume(refusal);
+    }
+
     /** The answer for a request that fails authentication or lacks GitHub's headers; null if none. */
-    private Response refusal(String event, String deliveryId, String signature, byte[] payload) {
+    private Response refusal(String event, String deliveryId, String signature, byte[] payload,
+                             String remoteAddress, String forwardedFor) {
         SignatureVerifier signatures = verifier();
         if (signatures == null) {
             return IntakeAnswer.unavailable("the webhook secret is not configured");
         }
         if (!signatures.verify(payload, signature)) {
-            return IntakeAnswer.unauthorized();
+            return rateLimits.unsignedWebhook(remoteAddress, forwardedFor)
+                    .map(wait -> IntakeAnswer.tooManyRequests(RateLimits.retryAfterSeconds(wait)))
+                    .orElseGet(IntakeAnswer::unauthorized);
         }
         if (event == null || !EVENT_NAME.matcher(event).matches()) {
             return IntakeAnswer.badRequest("missing or invalid X-GitHub-Event header");
@@ -113,6 +134,8 @@ public class WebhookResource {
         // The deadline is kept by the future, not by AsyncResponse.setTimeout: on Liberty the latter
         // schedules a task on a managed executor per request, which costs more than the whole intake.
         inbox.submit(delivery).orTimeout(commitTimeoutMillis, TimeUnit.MILLISECONDS).whenComplete((acceptance, failure) -> {
+            metrics.webhook(delivery.event(), failure != null ? "unavailable"
+                    : acceptance == Acceptance.ACCEPTED ? "accepted" : "duplicate");
             if (failure instanceof TimeoutException) {
                 LOG.warning(() -> "delivery=" + delivery.deliveryId() + " not committed within " + commitTimeoutMillis + " ms");
                 answer.resume(IntakeAnswer.unavailable("the delivery could not be stored in time; please redeliver it"));

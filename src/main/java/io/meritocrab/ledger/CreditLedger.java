@@ -1,8 +1,10 @@
 package io.meritocrab.ledger;
 
+import io.meritocrab.metrics.LedgerMetrics;
 import io.meritocrab.scoring.CreditChange;
 import io.meritocrab.scoring.ScoringPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -20,6 +22,8 @@ public class CreditLedger {
 
     @PersistenceContext
     EntityManager em;
+    @Inject
+    LedgerMetrics metrics;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -55,6 +59,7 @@ public class CreditLedger {
         LedgerEntry entry = new LedgerEntry(contributor, kind, change.requestedDelta(), change.creditBefore(),
                 change.creditAfter(), cause, now);
         em.persist(entry);
+        metrics.creditChange(kind.name(), change.creditAfter() - change.creditBefore());
         return entry;
     }
 }

@@ -17,7 +17,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the schema up to date with the versioned migrations when the application starts; JPA never
- * generates schema. Until this succeeds the server is not ready and refuses webhooks.
+ * generates schema. It runs only when the startup validation passes; until it succeeds the server is
+ * not ready and refuses webhooks.
  */
 @ApplicationScoped
 public class DatabaseMigration {
@@ -28,11 +29,17 @@ public class DatabaseMigration {
     DataSource dataSource;
     @Inject
     Event<SchemaReady> schemaReady;
+    @Inject
+    StartupValidation validation;
 
     private volatile boolean migrated;
     private volatile String failure;
 
     void migrateOnStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (!validation.validate()) {
+            failure = "the configuration is invalid";
+            return;
+        }
         try {
             MigrateResult result = flyway().migrate();
             LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("

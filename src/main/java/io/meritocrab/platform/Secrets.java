@@ -56,9 +56,6 @@ public class Secrets {
             webhookSecret = webhookSecret != null ? webhookSecret : local.getProperty(WEBHOOK_SECRET);
             adminToken = adminToken != null ? adminToken : local.getProperty(ADMIN_TOKEN);
         }
-        if (webhookSecret == null) {
-            LOG.severe("MERITOCRAB_GITHUB_WEBHOOK_SECRET is not set: every webhook will be refused");
-        }
         if (adminToken == null) {
             LOG.warning("MERITOCRAB_ADMIN_TOKEN is not set: the admin API refuses every request");
         }

@@ -4,5 +4,5 @@ package io.meritocrab.processing;
  * A delivery leased to this server for one attempt. The attempt number doubles as the lease token: a
  * server whose lease expired and was taken over finds a newer attempt and backs off.
  */
-public record Claim(long id, String deliveryId, int attempt) {
+public record Claim(long id, String deliveryId, String event, int attempt) {
 }

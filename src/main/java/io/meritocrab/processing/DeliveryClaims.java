@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DeliveryClaims {
 
-    private static final String DUE = "SELECT id, delivery_id, attempts FROM delivery "
+    private static final String DUE = "SELECT id, delivery_id, attempts, event FROM delivery "
             + "WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ? "
             + "FOR UPDATE SKIP LOCKED";
     private static final String LEASE = "UPDATE delivery SET attempts = ?, next_attempt_at = ? WHERE id = ?";
@@ -47,7 +47,7 @@ public class DeliveryClaims {
                     due.setInt(2, limit);
                     try (ResultSet rows = due.executeQuery()) {
                         while (rows.next()) {
-                            claims.add(new Claim(rows.getLong(1), rows.getString(2), rows.getInt(3) + 1));
+                            claims.add(new Claim(rows.getLong(1), rows.getString(2), rows.getString(4), rows.getInt(3) + 1));
                         }
                     }
                 }

@@ -2,6 +2,7 @@ package io.meritocrab.processing;
 
 import io.meritocrab.intake.DeliveryInbox;
 import io.meritocrab.intake.DeliverySignal;
+import io.meritocrab.metrics.DeliveryMetrics;
 import io.meritocrab.platform.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -56,6 +57,8 @@ public class DeliveryWorkers {
     double yieldToIntakeAbove;
     @Inject
     DeliveryInbox inbox;
+    @Inject
+    DeliveryMetrics metrics;
 
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
@@ -116,18 +119,26 @@ public class DeliveryWorkers {
     private void attempt(Claim claim) {
         if (claim.attempt() > retryPolicy.maxAttempts()) {
             failures.giveUp(claim);
+            metrics.attempt(claim.event(), "failed", Duration.ZERO);
             LOG.warning(() -> "delivery=" + claim.deliveryId() + " outcome=failed reason=attempts exhausted");
             return;
         }
+        long started = System.nanoTime();
         try {
             String outcome = processor.process(claim);
             if (outcome != null) {
-                LOG.fine(() -> "delivery=" + claim.deliveryId() + " attempt=" + claim.attempt() + " outcome=" + outcome);
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                metrics.attempt(claim.event(), "processed", took);
+                LOG.info(() -> "delivery=" + claim.deliveryId() + " event=" + claim.event() + " attempt="
+                        + claim.attempt() + " outcome=processed result=" + outcome + " ms=" + took.toMillis());
             }
         } catch (RuntimeException e) {
             boolean parked = failures.record(claim, e, retryPolicy);
-            LOG.log(Level.WARNING, "delivery=" + claim.deliveryId() + " attempt=" + claim.attempt()
-                    + (parked ? " outcome=failed" : " outcome=retrying") + " error=" + DeliveryFailures.describe(e));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            metrics.attempt(claim.event(), parked ? "failed" : "retrying", took);
+            LOG.log(Level.WARNING, "delivery=" + claim.deliveryId() + " event=" + claim.event() + " attempt="
+                    + claim.attempt() + (parked ? " outcome=failed" : " outcome=retrying") + " ms=" + took.toMillis()
+                    + " error=" + DeliveryFailures.describe(e));
         }
     }
 

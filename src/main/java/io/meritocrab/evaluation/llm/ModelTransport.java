@@ -1,8 +1,11 @@
 package io.meritocrab.evaluation.llm;
 
+import io.meritocrab.metrics.OutboundCalls;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
@@ -24,6 +27,9 @@ public class ModelTransport {
 
     private static final int MAX_ERROR_TEXT = 300;
 
+    @Inject
+    OutboundCalls calls;
+
     @Retry(maxRetries = 2, delay = 1000, jitter = 100,
             retryOn = {ModelUnavailableException.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 60_000, successThreshold = 2,
@@ -32,14 +38,18 @@ public class ModelTransport {
     @Bulkhead(4)
     public String send(String provider, Supplier<Response> request) {
         Response response;
+        long started = System.nanoTime();
         try {
             response = request.get();
         } catch (ProcessingException e) {
+            record(provider, started, OutboundCalls.ERROR);
             throw new ModelUnavailableException(provider + " did not answer (" + rootCause(e) + ")", e);
         }
         try {
             int status = response.getStatus();
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            record(provider, started, status == 429 ? "rate_limited" : status >= 500 || status == 408
+                    ? OutboundCalls.ERROR : status >= 300 ? "refused" : OutboundCalls.SUCCESS);
             if (status == 429) {
                 throw new ModelRateLimitedException(provider + " answered 429 (rate limited)",
                         RetryAfter.parse(response.getHeaderString("Retry-After"), Instant.now()));
@@ -53,10 +63,16 @@ public class ModelTransport {
             }
             return body;
         } catch (ProcessingException e) {
+            record(provider, started, OutboundCalls.ERROR);
             throw new ModelUnavailableException(provider + "'s answer was cut off (" + rootCause(e) + ")", e);
         } finally {
             response.close();
         }
+    }
+
+    /** One call to the provider (each retry is one more); the operation label is the provider. */
+    private void record(String provider, long started, String outcome) {
+        calls.record(OutboundCalls.LLM, provider, Duration.ofNanos(System.nanoTime() - started), outcome);
     }
 
     private static String shortened(String body) {

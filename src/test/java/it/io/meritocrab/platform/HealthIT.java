@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.io.meritocrab.support.AdminApi;
 import it.io.meritocrab.support.MeritocrabIT;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,10 +20,20 @@ class HealthIT extends MeritocrabIT {
         HttpResponse<String> ready = get("/health/ready");
 
         assertThat(ready.statusCode()).isEqualTo(200);
-        JsonObject check = AdminApi.parse(ready.body()).getJsonArray("checks").getJsonObject(0);
-        assertThat(check.getString("name")).isEqualTo("database");
+        JsonObject check = AdminApi.parse(ready.body()).getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("name").equals("database")).findFirst().orElseThrow();
         assertThat(check.getJsonObject("data").getBoolean("migrated")).isTrue();
         assertThat(check.getJsonObject("data").getBoolean("reachable")).isTrue();
+    }
+
+    @Test
+    void aValidConfigurationIsUpInReadinessAndLiveness() throws Exception {
+        for (String path : new String[] {"/health/ready", "/health/live"}) {
+            JsonObject check = AdminApi.parse(get(path).body()).getJsonArray("checks").stream()
+                    .map(JsonValue::asJsonObject).filter(c -> c.getString("name").equals("configuration"))
+                    .findFirst().orElseThrow();
+            assertThat(check.getString("status")).as(path).isEqualTo("UP");
+        }
     }
 
     @Test

@@ -102,6 +102,9 @@ public class ItEnvironment implements LauncherSessionListener {
         env.put("MERITOCRAB_GITHUB_WEB_URL", github.url());
         env.put("MERITOCRAB_GITHUB_OAUTH_CLIENT_ID", OAUTH_CLIENT_ID);
         env.put("MERITOCRAB_GITHUB_OAUTH_CLIENT_SECRET", OAUTH_CLIENT_SECRET);
+        // The tests pose as clients behind a proxy (X-Forwarded-For) to get rate-limit buckets of their own.
+        env.put("MERITOCRAB_RATE_LIMIT_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
+        env.put("MERITOCRAB_RETENTION_INTERVAL", "PT2S");
         Files.createDirectories(serverDir);
         env.put("MERITOCRAB_GITHUB_API_URL", github.url());
         env.put("MERITOCRAB_GITHUB_APP_ID", GitHubStub.APP_ID);

@@ -1,0 +1,315 @@
+package it.io.meritocrab.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import it.io.meritocrab.support.AdminApi;
+import it.io.meritocrab.support.Enforcement;
+import it.io.meritocrab.support.ExtraServer;
+import it.io.meritocrab.support.GitHubPayloads;
+import it.io.meritocrab.support.GitHubPayloads.Repo;
+import it.io.meritocrab.support.GitHubPayloads.User;
+import it.io.meritocrab.support.GitHubStub;
+import it.io.meritocrab.support.GitHubWebhooks;
+import it.io.meritocrab.support.Inbox;
+import it.io.meritocrab.support.ItEnvironment;
+import it.io.meritocrab.support.Ledgers;
+import it.io.meritocrab.support.LibertyServer;
+import it.io.meritocrab.support.LogFiles;
+import jakarta.json.JsonObject;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two servers on one PostgreSQL, GitHub sending to both (as a load balancer would spread it): every
+ * delivery is processed by exactly one of them, once, and every shadow close fires once. Then one
+ * replica is stopped while deliveries pour in, and nothing it had accepted is lost. Runs in the
+ * restart-tests execution: it starts and stops its servers itself.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplicasRestartIT {
+
+    private static final LibertyServer FIRST = new LibertyServer(System.getProperty("meritocrab.it.server"));
+    private static final Path FIRST_WAR = FIRST.directory().resolve("dropins/meritocrab.war");
+    private static final Path FIRST_ENV = FIRST.directory().resolve("server.env");
+    private static final Pattern PROCESSED = Pattern.compile("delivery=(\\S+) \\S+ attempt=\\d+ outcome=processed");
+    private static final Pattern TIMER_FIRED = Pattern.compile("shadow close (\\d+): timer fired");
+
+    private static ExtraServer second;
+    private static String firstEnv;
+    private static boolean secondRunning;
+    private static List<GitHubWebhooks> senders;
+    private static AdminApi api;
+
+    @BeforeAll
+    static void startTwoReplicas() throws Exception {
+        firstEnv = Files.readString(FIRST_ENV);
+        // Short leases, so that a delivery leased by a stopped replica would come round again within the test.
+        Files.writeString(FIRST_ENV, firstEnv + "MERITOCRAB_DELIVERY_LEASE=PT20S\n");
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(FIRST_ENV)) {
+            String[] pair = line.split("=", 2);
+            if (pair.length == 2 && !pair[0].endsWith("_PORT")) {
+                env.put(pair[0], pair[1]);
+            }
+        }
+        second = ExtraServer.create("meritocrab-replica", 1, env);
+        // The log lines counted below must come from this test's run only; earlier runs' logs are kept aside.
+        LogFiles.moveAside(FIRST.directory().resolve("logs"));
+        Files.createDirectories(FIRST_WAR.getParent());
+        Files.copy(Path.of(System.getProperty("meritocrab.it.war")), FIRST_WAR, StandardCopyOption.REPLACE_EXISTING);
+        ExecutorService starter = Executors.newFixedThreadPool(2);
+        Future<?> first = starter.submit(() -> {
+            FIRST.start();
+            return null;
+        });
+        Future<?> other = starter.submit(() -> {
+            second.start();
+            return null;
+        });
+        first.get(300, TimeUnit.SECONDS);
+        other.get(300, TimeUnit.SECONDS);
+        starter.shutdown();
+        secondRunning = true;
+        URL firstUrl = new URL("http://localhost:" + System.getProperty("meritocrab.it.http.port") + "/meritocrab/");
+        senders = List.of(new GitHubWebhooks(firstUrl, ItEnvironment.WEBHOOK_SECRET),
+                new GitHubWebhooks(new URL(second.appUrl()), ItEnvironment.WEBHOOK_SECRET));
+        api = new AdminApi(firstUrl, ItEnvironment.ADMIN_TOKEN);
+    }
+
+    @AfterAll
+    static void stopReplicas() throws Exception {
+        try {
+            if (secondRunning) {
+                second.stop();
+            }
+            FIRST.stop();
+        } finally {
+            Files.deleteIfExists(FIRST_WAR);
+            Files.writeString(FIRST_ENV, firstEnv);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void deliveriesSentToBothReplicasAreEachProcessedOnceAndEveryShadowCloseFiresOnce() throws Exception {
+        Repo repo = GitHubPayloads.newRepo("replicas");
+        List<User> reviewers = List.of(User.human("r0"), User.human("r1"), User.human("r2"), User.human("r3"));
+        User author = User.human("author");
+        int deliveries = 400;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < deliveries; i++) {
+            ids.add(GitHubWebhooks.newDeliveryId());
+        }
+        AtomicInteger accepted = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> sent = new ArrayList<>();
+        for (int i = 0; i < deliveries; i++) {
+            int n = i;
+            sent.add(pool.submit(() -> {
+                String payload = GitHubPayloads.reviewSubmitted(repo, reviewers.get(n % 4), author, n);
+                int status = senders.get(n % 2).send("pull_request_review", ids.get(n), payload).statusCode();
+                if (status == 202) {
+                    accepted.incrementAndGet();
+                }
+                if (n % 5 == 0) {
+                    // GitHub redelivers it, and the balancer sends it to the other replica.
+                    int again = senders.get((n + 1) % 2).send("pull_request_review", ids.get(n), payload).statusCode();
+                    assertThat(again).isIn(200, 202);
+                    if (again == 202) {
+                        accepted.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : sent) {
+            f.get(120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        List<long[]> shadowCloses = blacklistAndOpenPullRequests(repo, List.of(User.human("s0"), User.human("s1"),
+                User.human("s2")));
+
+        awaitAllProcessed(repo, deliveries + 3 * 6);
+        assertThat(accepted.get()).as("one 202 per delivery id, whichever replica got it").isEqualTo(deliveries);
+        for (int r = 0; r < reviewers.size(); r++) {
+            JsonObject contributor = api.json(repo.apiPath() + "/contributors/" + reviewers.get(r).login() + "?limit=500");
+            assertThat(contributor.getJsonArray("entries")).hasSize(deliveries / 4);
+            assertThat(contributor.getInt("credit")).isEqualTo(100 + 5 * deliveries / 4);
+            Ledgers.assertConsistent(contributor, 100);
+        }
+        Map<String, Integer> processedBy0 = processedLines(FIRST.directory());
+        Map<String, Integer> processedBy1 = processedLines(second.directory());
+        for (String id : ids) {
+            assertThat(processedBy0.getOrDefault(id, 0) + processedBy1.getOrDefault(id, 0))
+                    .as("processed-lines of %s", id).isEqualTo(1);
+        }
+        assertThat(ids).anyMatch(processedBy0::containsKey).anyMatch(processedBy1::containsKey);
+
+        for (long[] pr : shadowCloses) {
+            Map<String, Object> action = Enforcement.awaitAction(repo, (int) pr[1],
+                    Duration.ofSeconds(ItEnvironment.SHADOW_CLOSE_MAX_DELAY + 60));
+            assertThat(action).containsEntry("decision", "SHADOW_CLOSE").containsEntry("status", "DONE");
+            assertThat(Enforcement.writesAbout(repo, (int) pr[1])).containsExactly(
+                    "POST /repos/" + repo.fullName() + "/issues/" + pr[1] + "/comments",
+                    "PATCH /repos/" + repo.fullName() + "/pulls/" + pr[1]);
+        }
+        Map<String, Integer> firedBy0 = count(FIRST.directory(), TIMER_FIRED);
+        Map<String, Integer> firedBy1 = count(second.directory(), TIMER_FIRED);
+        for (long[] pr : shadowCloses) {
+            String actionId = String.valueOf(Enforcement.action(repo, (int) pr[1]).get("id"));
+            assertThat(firedBy0.getOrDefault(actionId, 0) + firedBy1.getOrDefault(actionId, 0))
+                    .as("timer of shadow close %s fired", actionId).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aReplicaStoppedUnderLoadLosesNothingItAccepted() throws Exception {
+        Repo repo = GitHubPayloads.newRepo("drain");
+        User reviewer = User.human("steady");
+        User author = User.human("author");
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        AtomicInteger number = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<?>> loops = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            loops.add(pool.submit(() -> {
+                while (sending.get()) {
+                    int n = number.incrementAndGet();
+                    String id = GitHubWebhooks.newDeliveryId();
+                    String payload = GitHubPayloads.reviewSubmitted(repo, reviewer, author, n);
+                    // To the replica being stopped when it still answers; otherwise redelivered to the other.
+                    if (n % 2 == 1 && answered(senders.get(1), id, payload)) {
+                        accepted.add(id);
+                    } else if (answered(senders.get(0), id, payload)) {
+                        accepted.add(id);
+                    }
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(2000);
+        int acceptedBeforeStop = accepted.size();
+        second.stop();
+        secondRunning = false;
+        Thread.sleep(1000);
+        sending.set(false);
+        for (Future<?> loop : loops) {
+            loop.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(acceptedBeforeStop).isPositive();
+        for (String id : accepted) {
+            assertThat(Inbox.row("SELECT status FROM delivery WHERE delivery_id = ?", id).get("status"))
+                    .as("accepted delivery %s after the stop", id).isIn("PENDING", "PROCESSED");
+        }
+        awaitAllProcessed(repo, accepted.size());
+        // More entries than the API shows on one page: the ledger is checked in the database.
+        Map<String, Object> ledger = Inbox.row("SELECT COUNT(*) AS entries, COUNT(DISTINCT e.delivery_id) AS deliveries, "
+                + "MAX(e.seq) AS last_seq, MAX(c.credit) AS credit FROM ledger_entry e JOIN contributor c "
+                + "ON c.id = e.contributor_id WHERE c.repository_id = ? AND c.login = ?", repo.id(), reviewer.login());
+        assertThat(((Number) ledger.get("entries")).intValue()).isEqualTo(accepted.size());
+        assertThat(((Number) ledger.get("deliveries")).intValue()).isEqualTo(accepted.size());
+        assertThat(((Number) ledger.get("last_seq")).intValue()).isEqualTo(accepted.size());
+        assertThat(((Number) ledger.get("credit")).intValue()).isEqualTo(100 + 5 * accepted.size());
+        assertThat(Inbox.count("SELECT COUNT(*) FROM ledger_entry a JOIN ledger_entry b ON b.contributor_id = "
+                + "a.contributor_id AND b.seq = a.seq + 1 JOIN contributor c ON c.id = a.contributor_id "
+                + "WHERE c.repository_id = ? AND b.credit_before <> a.credit_after", repo.id()))
+                .as("entries that do not start where the previous ended").isZero();
+        Map<String, Integer> processedBy0 = processedLines(FIRST.directory());
+        Map<String, Integer> processedBy1 = processedLines(second.directory());
+        for (String id : accepted) {
+            assertThat(processedBy0.getOrDefault(id, 0) + processedBy1.getOrDefault(id, 0)).as(id).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void noSecretReachesEitherReplicasLogs() throws Exception {
+        String keyBody = ItEnvironment.github().privateKeyPkcs8Pem().lines().skip(1).findFirst().orElseThrow();
+        for (Path server : List.of(FIRST.directory(), second.directory())) {
+            assertThat(LogFiles.readAll(server.resolve("logs"))).as(server.toString())
+                    .contains("outcome=processed")
+                    .doesNotContain(ItEnvironment.WEBHOOK_SECRET, ItEnvironment.ADMIN_TOKEN, keyBody,
+                            GitHubStub.INSTALLATION_TOKEN);
+        }
+    }
+
+    /** Drives each author to the blacklist, then opens pull requests #5 and #6: [author index, number]. */
+    private static List<long[]> blacklistAndOpenPullRequests(Repo repo, List<User> authors) {
+        List<long[]> shadowCloses = new ArrayList<>();
+        int turn = 0;
+        for (int a = 0; a < authors.size(); a++) {
+            for (int number = 1; number <= 6; number++) {
+                String body = number <= 4 ? Enforcement.SPAM_PR_BODY : "Small fix.";
+                String id = GitHubWebhooks.newDeliveryId();
+                HttpResponse<String> answer = senders.get(turn++ % 2).send("pull_request", id,
+                        GitHubPayloads.pullRequestOpened(repo, authors.get(a), 100 * (a + 1) + number, "Best deals",
+                                body, 3, 0, 1));
+                assertThat(answer.statusCode()).isEqualTo(202);
+                Inbox.awaitProcessed(id);
+                if (number > 4) {
+                    shadowCloses.add(new long[] {a, 100 * (a + 1) + number});
+                }
+            }
+        }
+        return shadowCloses;
+    }
+
+    /** Waits until the repository's deliveries are all processed (none pending, none failed). */
+    private static void awaitAllProcessed(Repo repo, int expected) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
+                Inbox.count("SELECT COUNT(*) FROM delivery WHERE repository_id = ? AND status = 'PROCESSED'", repo.id())
+                        >= expected);
+        assertThat(Inbox.count("SELECT COUNT(*) FROM delivery WHERE repository_id = ?", repo.id())).isEqualTo(expected);
+    }
+
+    private static boolean answered(GitHubWebhooks replica, String id, String payload) {
+        try {
+            int status = replica.send("pull_request_review", id, payload).statusCode();
+            return status == 202 || status == 200;
+        } catch (UncheckedIOException refused) {
+            return false;
+        }
+    }
+
+    private static Map<String, Integer> processedLines(Path server) throws Exception {
+        return count(server, PROCESSED);
+    }
+
+    private static Map<String, Integer> count(Path server, Pattern pattern) throws Exception {
+        Map<String, Integer> counts = new ConcurrentHashMap<>();
+        Matcher matcher = pattern.matcher(LogFiles.readMessages(server.resolve("logs")));
+        while (matcher.find()) {
+            counts.merge(matcher.group(1), 1, Integer::sum);
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,89 @@
+package it.io.meritocrab.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.io.meritocrab.support.GitHubPayloads;
+import it.io.meritocrab.support.GitHubPayloads.Repo;
+import it.io.meritocrab.support.GitHubPayloads.User;
+import it.io.meritocrab.support.GitHubWebhooks;
+import it.io.meritocrab.support.ItEnvironment;
+import it.io.meritocrab.support.MeritocrabIT;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 429 with Retry-After: for webhooks failing their signature, per source address (the test server
+ * trusts X-Forwarded-For from localhost, so each test is a client of its own); for the admin API, per
+ * token. The limits are the defaults: 30 bad webhooks and 600 API requests a minute, refilled
+ * continuously (so a slow sender gets a few more through before the 429).
+ */
+class RateLimitIT extends MeritocrabIT {
+
+    private static final int UNSIGNED_PER_MINUTE = 30;
+    private static final int API_PER_MINUTE = 600;
+
+    private final String address = "198.51.100." + (1 + GitHubPayloads.uniqueId() % 250);
+    private final Repo repo = GitHubPayloads.newRepo("ratelimit");
+    private final byte[] body = GitHubPayloads.issueComment(repo, User.human("limited"), 1, "+1")
+            .getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void badSignaturesFromOneAddressAreRefusedWith429AfterTheLimit() {
+        int unauthorized = 0;
+        HttpResponse<String> refused;
+        while ((refused = post(address, "sha256=" + "0".repeat(64))).statusCode() == 401 && unauthorized < 100) {
+            unauthorized++;
+        }
+
+        assertThat(unauthorized).isBetween(UNSIGNED_PER_MINUTE, UNSIGNED_PER_MINUTE + 5);
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValueAsLong("Retry-After").orElseThrow()).isBetween(1L, 60L);
+        assertThat(refused.body()).contains("\"error\"");
+        assertThat(post("203.0.113." + (1 + GitHubPayloads.uniqueId() % 250), "sha256=00").statusCode())
+                .as("another address has its own budget").isEqualTo(401);
+    }
+
+    @Test
+    void aCorrectlySignedWebhookIsNeverRefusedByTheLimiter() {
+        int sent = 0;
+        while (post(address, "sha256=00").statusCode() != 429) {
+            assertThat(++sent).as("bad signatures before the 429").isLessThan(100);
+        }
+
+        HttpResponse<String> signed = post(address, GitHubWebhooks.sign(body, ItEnvironment.WEBHOOK_SECRET));
+
+        assertThat(signed.statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void apiRequestsBeyondTheLimitOfATokenAreRefusedWhileOtherTokensGoOn() {
+        String path = "/api/deliveries?status=failed";
+        String token = "not-a-token-" + UUID.randomUUID();
+        int unauthorized = 0;
+        HttpResponse<String> refused;
+        while ((refused = api.getWithToken(path, token)).statusCode() == 401 && unauthorized < 2 * API_PER_MINUTE) {
+            unauthorized++;
+        }
+
+        // About 10 tokens a second come back while the requests are being sent.
+        assertThat(unauthorized).isBetween(API_PER_MINUTE, 2 * API_PER_MINUTE - 1);
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValueAsLong("Retry-After").orElseThrow()).isPositive();
+        assertThat(api.get(path).statusCode()).as("the admin token has its own budget").isEqualTo(200);
+    }
+
+    private HttpResponse<String> post(String from, String signature) {
+        return github.sendRaw(HttpRequest.newBuilder(github.endpoint())
+                .header("X-GitHub-Event", "issue_comment")
+                .header("X-GitHub-Delivery", GitHubWebhooks.newDeliveryId())
+                .header("X-Hub-Signature-256", signature)
+                .header("X-Forwarded-For", from)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+}
