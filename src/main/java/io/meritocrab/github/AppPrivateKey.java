@@ -27,7 +27,8 @@ public final class AppPrivateKey {
         Object parsed;
         try (PEMParser parser = new PEMParser(new StringReader(pem.replace("\\n", "\n")))) {
             parsed = parser.readObject();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // BouncyCastle reports damaged base64 or ASN.1 with unchecked exceptions of its own.
             throw new IllegalArgumentException("the GitHub App private key is not valid PEM", e);
         }
         PrivateKey key;

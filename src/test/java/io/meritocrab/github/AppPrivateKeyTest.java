@@ -58,6 +58,10 @@ class AppPrivateKeyTest {
         assertThatThrownBy(() -> AppPrivateKey.parse("-----BEGIN CERTIFICATE-----\nc2VjcmV0\n-----END CERTIFICATE-----"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("c2VjcmV0");
+        assertThatThrownBy(() -> AppPrivateKey.parse("-----BEGIN RSA PRIVATE KEY-----\nMIIE%%damaged\n"
+                + "-----END RSA PRIVATE KEY-----\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not valid PEM");
         assertThatThrownBy(() -> AppPrivateKey.parse("/no/such/key.pem"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("neither PEM text nor a readable file");
