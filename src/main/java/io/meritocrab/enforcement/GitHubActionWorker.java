@@ -1,6 +1,7 @@
 package io.meritocrab.enforcement;
 
 import io.meritocrab.platform.SchemaReady;
+import io.meritocrab.platform.WorkerThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -9,8 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,18 +39,13 @@ public class GitHubActionWorker {
     @Inject @ConfigProperty(name = "meritocrab.enforcement.poll-interval", defaultValue = "PT1S")
     Duration pollInterval;
 
-    private final List<Thread> workers = new ArrayList<>();
+    private final WorkerThreads workers = new WorkerThreads();
     private final Object wakeUp = new Object();
     private volatile boolean running;
 
     void start(@Observes SchemaReady ready) {
         running = true;
-        for (int i = 0; i < workerCount; i++) {
-            Thread worker = threadFactory.newThread(this::work);
-            worker.setName("meritocrab-github-actions-" + i);
-            workers.add(worker);
-            worker.start();
-        }
+        workers.start(threadFactory, "meritocrab-github-actions", workerCount, i -> this::work);
     }
 
     /** Runs a shadow close whose timer just fired, here and now if no other server has it. */
@@ -110,13 +104,6 @@ public class GitHubActionWorker {
     void stop() {
         running = false;
         nudge();
-        for (Thread worker : workers) {
-            try {
-                worker.join(Duration.ofSeconds(15).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        workers.join(Duration.ofSeconds(15));
     }
 }

@@ -4,14 +4,14 @@ import io.meritocrab.intake.DeliveryInbox;
 import io.meritocrab.intake.DeliverySignal;
 import io.meritocrab.metrics.DeliveryMetrics;
 import io.meritocrab.platform.SchemaReady;
+import io.meritocrab.platform.WorkerThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,7 +60,7 @@ public class DeliveryWorkers {
     @Inject
     DeliveryMetrics metrics;
 
-    private final List<Thread> workers = new ArrayList<>();
+    private final WorkerThreads workers = new WorkerThreads();
     private volatile boolean running;
     private RetryPolicy retryPolicy;
     private IntakePressure intakePressure;
@@ -69,18 +69,12 @@ public class DeliveryWorkers {
         retryPolicy = new RetryPolicy(retryBase, retryCap, maxAttempts);
         intakePressure = new IntakePressure(inbox::submittedSoFar, System::nanoTime, yieldToIntakeAbove);
         running = true;
-        for (int i = 0; i < workerCount; i++) {
-            boolean first = i == 0;
-            Thread worker = threadFactory.newThread(() -> workUntilStopped(first));
-            worker.setName("meritocrab-delivery-" + i);
-            workers.add(worker);
-            worker.start();
-        }
+        workers.start(threadFactory, "meritocrab-delivery", workerCount, i -> () -> workUntilStopped(i == 0));
         LOG.info(() -> "Started " + workers.size() + " delivery workers");
     }
 
     public boolean healthy() {
-        return !running || workers.stream().allMatch(Thread::isAlive);
+        return !running || workers.allAlive();
     }
 
     /** The first worker keeps a trickle going during a burst, so a backlog never stands still. */
@@ -111,7 +105,7 @@ public class DeliveryWorkers {
                 return;
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "Delivery worker could not lease deliveries; retrying", e);
-                sleepQuietly(pollInterval.toMillis());
+                WorkerThreads.sleepQuietly(pollInterval);
             }
         }
     }
@@ -142,25 +136,10 @@ public class DeliveryWorkers {
         }
     }
 
-    private void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @PreDestroy
     void stop() {
         running = false;
         signal.deliveriesArrived();
-        for (Thread worker : workers) {
-            try {
-                worker.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        workers.join(Duration.ofSeconds(10));
     }
 }

@@ -5,6 +5,7 @@ import io.meritocrab.evaluation.ModelVerdicts;
 import io.meritocrab.github.GitHubClient;
 import io.meritocrab.github.RepositoryRef;
 import io.meritocrab.platform.SchemaReady;
+import io.meritocrab.platform.WorkerThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -12,8 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,18 +47,13 @@ public class ModelWorkers {
     @Inject @ConfigProperty(name = "meritocrab.llm.workers", defaultValue = "4")
     int workerCount;
 
-    private final List<Thread> workers = new ArrayList<>();
+    private final WorkerThreads workers = new WorkerThreads();
     private volatile boolean running;
 
     void start(@Observes SchemaReady ready) {
         logSettings();
         running = true;
-        for (int i = 0; i < workerCount; i++) {
-            Thread worker = threadFactory.newThread(this::workUntilStopped);
-            worker.setName("meritocrab-model-" + i);
-            workers.add(worker);
-            worker.start();
-        }
+        workers.start(threadFactory, "meritocrab-model", workerCount, i -> this::workUntilStopped);
     }
 
     private void logSettings() {
@@ -91,7 +85,7 @@ public class ModelWorkers {
                 return;
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "Model worker failed; the request is taken up again when its lease ends", e);
-                sleepQuietly(IDLE_POLL.toMillis());
+                WorkerThreads.sleepQuietly(IDLE_POLL);
             }
         }
     }
@@ -134,25 +128,10 @@ public class ModelWorkers {
         }
     }
 
-    private void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @PreDestroy
     void stop() {
         running = false;
         signal.wake();
-        for (Thread worker : workers) {
-            try {
-                worker.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        workers.join(Duration.ofSeconds(10));
     }
 }
