@@ -2,6 +2,7 @@ package io.meritocrab.repoconfig;
 
 import io.meritocrab.github.GitHubClient;
 import io.meritocrab.github.GitHubException;
+import io.meritocrab.github.GitHubSettings;
 import io.meritocrab.github.RepositoryRef;
 import io.meritocrab.scoring.ScoringSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,8 @@ public class ConfigLoader {
 
     @Inject
     GitHubClient github;
+    @Inject
+    GitHubSettings gitHubSettings;
     @Inject
     RepositoryConfigStore store;
     @Inject
@@ -77,7 +80,8 @@ public class ConfigLoader {
         } catch (GitHubException e) {
             Instant now = clock.instant();
             if (unreachable.add(repositoryId)) {
-                LOG.log(Level.WARNING, "{0}: could not read {1} from GitHub ({2}); the configuration in force "
+                // Without an App (the embedded default) there is nothing to warn about: defaults apply.
+                LOG.log(gitHubSettings.appConfigured() ? Level.WARNING : Level.FINE, "{0}: could not read {1} from GitHub ({2}); the configuration in force "
                         + "stays, trying again in {3}", new Object[] {name, ConfigFileParser.FILE_NAME, e.getMessage(), retry});
             }
             return store.saveUnreachable(repositoryId, generation, e.getMessage(), now, now.plus(retry));
