@@ -1,9 +1,9 @@
 package io.meritocrab.admin;
 
 import io.meritocrab.access.NotAllowedException;
-import io.meritocrab.ledger.MaintainerActionException;
-import io.meritocrab.ledger.MaintainerActionException.EvaluationNotPending;
-import io.meritocrab.ledger.MaintainerActionException.InvalidRequest;
+import io.meritocrab.maintainer.MaintainerActionException;
+import io.meritocrab.maintainer.MaintainerActionException.EvaluationNotPending;
+import io.meritocrab.maintainer.MaintainerActionException.InvalidRequest;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

@@ -1,7 +1,7 @@
 package io.meritocrab.admin;
 
 import io.meritocrab.access.CurrentUser;
-import io.meritocrab.ledger.MaintainerActions;
+import io.meritocrab.maintainer.MaintainerActions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

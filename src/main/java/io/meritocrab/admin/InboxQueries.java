@@ -3,7 +3,7 @@ package io.meritocrab.admin;
 import io.meritocrab.access.ConsoleUser;
 import io.meritocrab.access.NotAllowedException;
 import io.meritocrab.access.RepositoryAccess;
-import io.meritocrab.intake.DeliverySignal;
+import io.meritocrab.inbox.DeliverySignal;
 import io.meritocrab.platform.Timestamps;
 import io.meritocrab.repos.TrackedRepository;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package io.meritocrab.commands;
 
 import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.LedgerEntry;
-import io.meritocrab.ledger.MaintainerActions.Outcome;
+import io.meritocrab.maintainer.MaintainerActions.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,5 +1,6 @@
 package io.meritocrab.evaluation;
 
+import io.meritocrab.platform.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,7 +10,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import io.meritocrab.platform.Timestamps;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -70,7 +70,7 @@ public class Evaluation {
     protected Evaluation() {
     }
 
-    Evaluation(EvaluatedContribution subject, EvaluatorIdentity evaluator, Verdict verdict, int latencyMs,
+    public Evaluation(EvaluatedContribution subject, EvaluatorIdentity evaluator, Verdict verdict, int latencyMs,
                int proposedDelta, EvaluationStatus status, Instant createdAt) {
         this.contributorId = subject.contributorId();
         this.repositoryId = subject.repositoryId();
@@ -92,7 +92,7 @@ public class Evaluation {
     }
 
     /** An evaluation handed to the model: it has no verdict until the model (or a maintainer) gives one. */
-    static Evaluation awaitingModel(EvaluatedContribution subject, EvaluatorIdentity model, Instant createdAt) {
+    public static Evaluation awaitingModel(EvaluatedContribution subject, EvaluatorIdentity model, Instant createdAt) {
         Evaluation evaluation = new Evaluation();
         evaluation.contributorId = subject.contributorId();
         evaluation.repositoryId = subject.repositoryId();
@@ -110,7 +110,7 @@ public class Evaluation {
     }
 
     /** Records the verdict that ends an evaluation's wait for the model, by whichever evaluator gave it. */
-    void decide(EvaluatorIdentity evaluator, Verdict verdict, String reasoning, int latencyMs, Integer inputTokens,
+    public void decide(EvaluatorIdentity evaluator, Verdict verdict, String reasoning, int latencyMs, Integer inputTokens,
                 Integer outputTokens, int proposedDelta, EvaluationStatus status) {
         this.provider = evaluator.provider();
         this.model = evaluator.model();

@@ -1,17 +1,20 @@
 package io.meritocrab.events;
 
+import io.meritocrab.assessment.ContributionAssessor;
+import io.meritocrab.assessment.Participants;
+import io.meritocrab.assessment.Participants.Participation;
+import io.meritocrab.assessment.Participants.Scored;
+import io.meritocrab.assessment.Participants.Skipped;
 import io.meritocrab.commands.CreditCommand;
 import io.meritocrab.commands.CreditCommandParser;
 import io.meritocrab.commands.CreditCommands;
 import io.meritocrab.evaluation.ContentFingerprint;
 import io.meritocrab.evaluation.Contribution;
-import io.meritocrab.evaluation.ContributionAssessor;
 import io.meritocrab.evaluation.ContributionKind;
 import io.meritocrab.evaluation.EvaluatedContribution;
 import io.meritocrab.evaluation.Evaluation;
-import io.meritocrab.events.Participants.Participation;
-import io.meritocrab.events.Participants.Scored;
-import io.meritocrab.events.Participants.Skipped;
+import io.meritocrab.inbox.Payload;
+import io.meritocrab.inbox.StoredDelivery;
 import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.EntryKind;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package io.meritocrab.events;
 
+import io.meritocrab.inbox.Payload;
+import io.meritocrab.inbox.StoredDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,5 +1,6 @@
 package io.meritocrab.events;
 
+import io.meritocrab.inbox.Payload;
 import io.meritocrab.repos.RepositoryDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

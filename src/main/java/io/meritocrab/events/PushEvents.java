@@ -1,6 +1,7 @@
 package io.meritocrab.events;
 
 import io.meritocrab.github.RepositoryRef;
+import io.meritocrab.inbox.Payload;
 import io.meritocrab.repoconfig.ConfigFileParser;
 import io.meritocrab.repoconfig.RepositoryConfigs;
 import io.meritocrab.repos.RepositoryDirectory;

@@ -1,8 +1,11 @@
 package io.meritocrab.events;
 
-import io.meritocrab.events.Participants.Participation;
-import io.meritocrab.events.Participants.Scored;
-import io.meritocrab.events.Participants.Skipped;
+import io.meritocrab.assessment.Participants;
+import io.meritocrab.assessment.Participants.Participation;
+import io.meritocrab.assessment.Participants.Scored;
+import io.meritocrab.assessment.Participants.Skipped;
+import io.meritocrab.inbox.Payload;
+import io.meritocrab.inbox.StoredDelivery;
 import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.CreditLedger;
 import io.meritocrab.ledger.EntryKind;

@@ -1,10 +1,12 @@
 package io.meritocrab.intake;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.meritocrab.inbox.MalformedPayloadException;
+import io.meritocrab.inbox.PayloadSummary;
 import java.io.IOException;
 
 /**

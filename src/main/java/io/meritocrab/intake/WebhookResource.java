@@ -1,10 +1,15 @@
 package io.meritocrab.intake;
 
-import io.meritocrab.events.WebhookEvents;
+import io.meritocrab.inbox.Acceptance;
+import io.meritocrab.inbox.DeliveryInbox;
+import io.meritocrab.inbox.IncomingDelivery;
+import io.meritocrab.inbox.MalformedPayloadException;
+import io.meritocrab.inbox.PayloadSummary;
+import io.meritocrab.inbox.WebhookEvents;
 import io.meritocrab.metrics.DeliveryMetrics;
-import io.meritocrab.platform.DatabaseMigration;
 import io.meritocrab.platform.Secrets;
 import io.meritocrab.ratelimit.RateLimits;
+import io.meritocrab.startup.DatabaseMigration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

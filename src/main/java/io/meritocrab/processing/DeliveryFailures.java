@@ -1,6 +1,6 @@
 package io.meritocrab.processing;
 
-import io.meritocrab.intake.MalformedPayloadException;
+import io.meritocrab.inbox.MalformedPayloadException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

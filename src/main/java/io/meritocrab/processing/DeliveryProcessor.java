@@ -1,7 +1,7 @@
 package io.meritocrab.processing;
 
 import io.meritocrab.events.DeliveryRouter;
-import io.meritocrab.events.StoredDelivery;
+import io.meritocrab.inbox.StoredDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,7 +1,7 @@
 package io.meritocrab.processing;
 
-import io.meritocrab.intake.DeliveryInbox;
-import io.meritocrab.intake.DeliverySignal;
+import io.meritocrab.inbox.DeliveryInbox;
+import io.meritocrab.inbox.DeliverySignal;
 import io.meritocrab.metrics.DeliveryMetrics;
 import io.meritocrab.platform.SchemaReady;
 import io.meritocrab.platform.WorkerThreads;

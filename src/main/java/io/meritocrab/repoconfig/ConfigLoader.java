@@ -4,7 +4,6 @@ import io.meritocrab.github.GitHubClient;
 import io.meritocrab.github.GitHubException;
 import io.meritocrab.github.GitHubSettings;
 import io.meritocrab.github.RepositoryRef;
-import io.meritocrab.scoring.ScoringSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

@@ -4,7 +4,6 @@ import io.meritocrab.github.RepositoryRef;
 import io.meritocrab.repos.RepositoryDirectory;
 import io.meritocrab.repos.TrackedRepository;
 import io.meritocrab.scoring.ScoringPolicy;
-import io.meritocrab.scoring.ScoringSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

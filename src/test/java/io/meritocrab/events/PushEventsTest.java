@@ -2,6 +2,7 @@ package io.meritocrab.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meritocrab.inbox.Payload;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;

@@ -3,6 +3,8 @@ package io.meritocrab.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meritocrab.inbox.MalformedPayloadException;
+import io.meritocrab.inbox.PayloadSummary;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -29,13 +29,13 @@ public class LlmSettings {
         return new EvaluatorIdentity(provider.configName(), model(provider), EvaluationPrompt.VERSION);
     }
 
-    String model(LlmProvider provider) {
+    public String model(LlmProvider provider) {
         return text("meritocrab.llm.model").or(() -> Optional.ofNullable(provider.defaultModel()))
                 .orElseThrow(() -> new IllegalStateException("meritocrab.llm.model (MERITOCRAB_LLM_MODEL) is "
                         + "required for provider " + provider.configName()));
     }
 
-    URI baseUrl(LlmProvider provider) {
+    public URI baseUrl(LlmProvider provider) {
         String url = text("meritocrab.llm.base-url").or(() -> Optional.ofNullable(provider.defaultBaseUrl()))
                 .orElseThrow(() -> new IllegalStateException("meritocrab.llm.base-url (MERITOCRAB_LLM_BASE_URL) is "
                         + "required for provider " + provider.configName()));
@@ -55,7 +55,7 @@ public class LlmSettings {
         return config.getOptionalValue("meritocrab.llm.max-output-tokens", Integer.class).orElse(400);
     }
 
-    int maxDiffBytes() {
+    public int maxDiffBytes() {
         return config.getOptionalValue("meritocrab.llm.max-diff-bytes", Integer.class).orElse(20_000);
     }
 
@@ -68,7 +68,7 @@ public class LlmSettings {
      * with every retry running into the timeout), plus a margin. A request left by a server that died
      * is taken up again after it.
      */
-    Duration lease() {
+    public Duration lease() {
         int calls = config.getOptionalValue("meritocrab.llm.retries", Integer.class).orElse(2) + 1;
         long retryDelay = config.getOptionalValue("meritocrab.llm.retry-delay-ms", Long.class).orElse(1000L);
         long oneAnswer = calls * (timeoutMillis() + ModelClients.READ_TIMEOUT_MARGIN_MILLIS + retryDelay);
@@ -89,7 +89,7 @@ public class LlmSettings {
     }
 
     /** How often one request may be handed to the provider (rate limits, busy) before a maintainer gets it. */
-    int maxAttempts() {
+    public int maxAttempts() {
         return config.getOptionalValue("meritocrab.llm.max-attempts", Integer.class).orElse(5);
     }
 

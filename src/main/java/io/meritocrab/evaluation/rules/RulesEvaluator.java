@@ -3,7 +3,6 @@ package io.meritocrab.evaluation.rules;
 import io.meritocrab.evaluation.Classification;
 import io.meritocrab.evaluation.Contribution;
 import io.meritocrab.evaluation.ContributionKind;
-import io.meritocrab.evaluation.Evaluator;
 import io.meritocrab.evaluation.EvaluatorIdentity;
 import io.meritocrab.evaluation.Verdict;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +32,7 @@ import java.util.Objects;
  * names the signals that decided the verdict.
  */
 @ApplicationScoped
-public class RulesEvaluator implements Evaluator {
+public class RulesEvaluator {
 
     /** Version of the rule set; change it whenever a rule or weight changes. */
     public static final String VERSION = "rules-v1";
@@ -53,12 +52,10 @@ public class RulesEvaluator implements Evaluator {
     public RulesEvaluator() {
     }
 
-    @Override
     public EvaluatorIdentity identity() {
         return IDENTITY;
     }
 
-    @Override
     public Verdict evaluate(Contribution contribution) {
         Objects.requireNonNull(contribution, "contribution");
         SignalTally tally = new SignalTally();

@@ -1,5 +1,0 @@
-package io.meritocrab.enforcement;
-
-/** A row of the GitHub outbox leased to this server; {@code attempt} is the lease's token. */
-public record OutboxClaim(long id, int attempt) {
-}

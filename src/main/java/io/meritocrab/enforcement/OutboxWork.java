@@ -1,5 +1,0 @@
-package io.meritocrab.enforcement;
-
-/** Something was put in the GitHub outbox; the worker is woken once it is committed. */
-public record OutboxWork(long id) {
-}

@@ -1,5 +1,0 @@
-package io.meritocrab.events;
-
-/** A delivery as kept in the inbox, handed to the event handlers. */
-public record StoredDelivery(String deliveryId, String event, String action, byte[] payload) {
-}
