@@ -3,41 +3,45 @@ package io.meritocrab.assessment;
 import io.meritocrab.evaluation.Contribution;
 import io.meritocrab.evaluation.ContributionKind;
 import io.meritocrab.evaluation.llm.LlmSettings;
+import io.meritocrab.platform.LeasedQueue;
+import io.meritocrab.platform.LeasedQueue.Lease;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The durable queue of contributions waiting for the model (`model_request`). A request is written in
- * the transaction that records the delivery, so none is lost; servers lease requests with
- * FOR UPDATE SKIP LOCKED, and a request whose server died is taken up again when its lease runs out
- * (see {@link LlmSettings#lease()}).
+ * The durable queue of contributions waiting for the model, and the one owner of its table
+ * (`model_request`, plain JDBC). A request is written by {@link ContributionAssessor} in the transaction
+ * that records the delivery, so none is lost; {@link ModelWorkers}, woken by {@link ModelRequestSignal}
+ * after that commit, lease requests through the shared {@link LeasedQueue}, and a request whose server
+ * died is taken up again when its lease runs out (see {@link LlmSettings#lease()}). A request is deleted
+ * once {@link ModelVerdicts} has recorded its verdict.
  */
 @ApplicationScoped
 public class ModelRequests {
 
-    private static final String NEXT = "SELECT evaluation_id, attempts FROM model_request WHERE due_at <= ? "
-            + "ORDER BY due_at, evaluation_id LIMIT 1 FOR UPDATE SKIP LOCKED";
-    private static final String LEASE_ROW = "UPDATE model_request SET attempts = ?, due_at = ? WHERE evaluation_id = ?";
+    private static final LeasedQueue QUEUE = new LeasedQueue("model_request", "evaluation_id", "due_at", "TRUE");
+    private static final String INSERT = "INSERT INTO model_request (evaluation_id, repository_id, contributor_id, "
+            + "entry_kind, contribution_kind, repository_name, author_login, author_association, title, body, additions, "
+            + "deletions, changed_files, same_text_elsewhere, subject_number, attempts, due_at, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
     private static final String READ = "SELECT m.repository_id, m.contributor_id, m.entry_kind, m.contribution_kind, "
             + "m.repository_name, m.author_login, m.author_association, m.title, m.body, m.additions, m.deletions, "
             + "m.changed_files, m.same_text_elsewhere, m.subject_number, r.installation_id "
             + "FROM model_request m JOIN repository r ON r.id = m.repository_id WHERE m.evaluation_id = ?";
 
-    @PersistenceContext
-    EntityManager em;
     @Resource(lookup = "jdbc/meritocrab")
     DataSource dataSource;
     @Inject
@@ -47,97 +51,70 @@ public class ModelRequests {
     public void enqueue(long evaluationId, long repositoryId, long contributorId, String entryKind,
                         Contribution contribution, Integer subjectNumber) {
         Timestamp now = Timestamp.from(Instant.now());
-        em.createNativeQuery("INSERT INTO model_request (evaluation_id, repository_id, contributor_id, entry_kind, "
-                        + "contribution_kind, repository_name, author_login, author_association, title, body, additions, "
-                        + "deletions, changed_files, same_text_elsewhere, subject_number, attempts, due_at, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
-                .setParameter(1, evaluationId)
-                .setParameter(2, repositoryId)
-                .setParameter(3, contributorId)
-                .setParameter(4, entryKind)
-                .setParameter(5, contribution.kind().name())
-                .setParameter(6, contribution.repository())
-                .setParameter(7, contribution.authorLogin())
-                .setParameter(8, contribution.authorAssociation())
-                .setParameter(9, truncate(contribution.title(), 2000))
-                .setParameter(10, truncate(contribution.body(), 300_000))
-                .setParameter(11, contribution.additions())
-                .setParameter(12, contribution.deletions())
-                .setParameter(13, contribution.changedFiles())
-                .setParameter(14, contribution.sameTextElsewhere())
-                .setParameter(15, subjectNumber)
-                .setParameter(16, now)
-                .setParameter(17, now)
-                .executeUpdate();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setLong(1, evaluationId);
+            insert.setLong(2, repositoryId);
+            insert.setLong(3, contributorId);
+            insert.setString(4, entryKind);
+            insert.setString(5, contribution.kind().name());
+            insert.setString(6, contribution.repository());
+            insert.setString(7, contribution.authorLogin());
+            insert.setString(8, contribution.authorAssociation());
+            insert.setString(9, truncate(contribution.title(), 2000));
+            insert.setString(10, truncate(contribution.body(), 300_000));
+            insert.setInt(11, contribution.additions());
+            insert.setInt(12, contribution.deletions());
+            insert.setInt(13, contribution.changedFiles());
+            insert.setInt(14, contribution.sameTextElsewhere());
+            if (subjectNumber == null) {
+                insert.setNull(15, Types.INTEGER);
+            } else {
+                insert.setInt(15, subjectNumber);
+            }
+            insert.setTimestamp(16, now);
+            insert.setTimestamp(17, now);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not queue evaluation " + evaluationId + " for the model", e);
+        }
         queued.fire(new ModelRequestSignal.Queued());
     }
 
     /** Leases the next due request to this server for {@code lease}, committed before the model is called. */
     public Optional<ModelRequest> leaseNext(Duration lease) throws SQLException {
-        Instant now = Instant.now();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                long evaluationId;
-                int attempt;
-                try (PreparedStatement next = connection.prepareStatement(NEXT)) {
-                    next.setTimestamp(1, Timestamp.from(now));
-                    try (ResultSet row = next.executeQuery()) {
-                        if (!row.next()) {
-                            connection.commit();
-                            return Optional.empty();
-                        }
-                        evaluationId = row.getLong(1);
-                        attempt = row.getInt(2) + 1;
-                    }
-                }
-                try (PreparedStatement leaseRow = connection.prepareStatement(LEASE_ROW)) {
-                    leaseRow.setInt(1, attempt);
-                    leaseRow.setTimestamp(2, Timestamp.from(now.plus(lease)));
-                    leaseRow.setLong(3, evaluationId);
-                    leaseRow.executeUpdate();
-                }
-                ModelRequest request = read(connection, evaluationId, attempt);
-                connection.commit();
-                return Optional.of(request);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+        List<Lease> leased = QUEUE.claim(dataSource, Instant.now(), lease, 1, "TRUE", List.of(), "",
+                (granted, row) -> granted);
+        if (leased.isEmpty()) {
+            return Optional.empty();
         }
+        return Optional.of(read(leased.get(0)));
     }
 
     /** Puts a leased request back, due after {@code after}; a wait that is no attempt gives the attempt back. */
     public void postpone(ModelRequest request, Duration after, boolean countsAsAttempt, String problem)
             throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement postpone = connection.prepareStatement("UPDATE model_request SET due_at = ?, "
-                     + "attempts = ?, last_problem = ? WHERE evaluation_id = ? AND attempts = ?")) {
-            postpone.setTimestamp(1, Timestamp.from(Instant.now().plus(after)));
-            postpone.setInt(2, countsAsAttempt ? request.attempt() : request.attempt() - 1);
-            postpone.setString(3, truncate(problem, 1000));
-            postpone.setLong(4, request.evaluationId());
-            postpone.setInt(5, request.attempt());
-            postpone.executeUpdate();
-        }
+        QUEUE.whileHeld(dataSource, lease(request), "due_at = ?, attempts = ?, last_problem = ?",
+                Timestamp.from(Instant.now().plus(after)),
+                countsAsAttempt ? request.attempt() : request.attempt() - 1, truncate(problem, 1000));
     }
 
     /** Removes a request that has its verdict, in the caller's transaction; false when the lease was lost. */
-    public boolean remove(ModelRequest request) {
-        return em.createNativeQuery("DELETE FROM model_request WHERE evaluation_id = ? AND attempts = ?")
-                .setParameter(1, request.evaluationId())
-                .setParameter(2, request.attempt())
-                .executeUpdate() == 1;
+    public boolean remove(ModelRequest request) throws SQLException {
+        return QUEUE.removeWhileHeld(dataSource, lease(request));
     }
 
-    private static ModelRequest read(Connection connection, long evaluationId, int attempt) throws SQLException {
-        try (PreparedStatement read = connection.prepareStatement(READ)) {
-            read.setLong(1, evaluationId);
+    private static Lease lease(ModelRequest request) {
+        return new Lease(request.evaluationId(), request.attempt());
+    }
+
+    private ModelRequest read(Lease lease) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement read = connection.prepareStatement(READ)) {
+            read.setLong(1, lease.id());
             try (ResultSet row = read.executeQuery()) {
                 if (!row.next()) {
-                    throw new SQLException("model request " + evaluationId + " vanished while leased");
+                    throw new SQLException("model request " + lease.id() + " vanished while leased");
                 }
                 Contribution contribution = new Contribution(ContributionKind.valueOf(row.getString(4)),
                         row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
@@ -146,8 +123,8 @@ public class ModelRequests {
                 Integer subjectNumber = row.wasNull() ? null : subject;
                 long installation = row.getLong(15);
                 Long installationId = row.wasNull() ? null : installation;
-                return new ModelRequest(evaluationId, row.getLong(1), row.getLong(2), row.getString(3), contribution,
-                        subjectNumber, installationId, attempt);
+                return new ModelRequest(lease.id(), row.getLong(1), row.getLong(2), row.getString(3), contribution,
+                        subjectNumber, installationId, lease.attempt());
             }
         }
     }

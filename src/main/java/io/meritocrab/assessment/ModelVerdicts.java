@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 
 /**
  * Completes an evaluation that waited for the model, in a short transaction of its own after the call:
@@ -40,8 +41,8 @@ public class ModelVerdicts {
     EntityManager em;
 
     /** @return false when another server completed the request meanwhile (its lease had run out) */
-    @Transactional
-    public boolean record(ModelRequest request, ModelOutcome outcome) {
+    @Transactional(rollbackOn = SQLException.class)
+    public boolean record(ModelRequest request, ModelOutcome outcome) throws SQLException {
         Contributor contributor = em.find(Contributor.class, request.contributorId(), LockModeType.PESSIMISTIC_WRITE);
         Evaluation evaluation = em.find(Evaluation.class, request.evaluationId(), LockModeType.PESSIMISTIC_WRITE);
         if (!requests.remove(request) || evaluation.status() != EvaluationStatus.QUEUED) {

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Threads that take contributions from the model queue, fetch the pull request's diff when GitHub gives
@@ -47,8 +46,6 @@ public class ModelWorkers {
     LlmSettings settings;
     @Inject
     GitHubClient github;
-    @Inject @ConfigProperty(name = "meritocrab.llm.workers", defaultValue = "4")
-    int workerCount;
 
     private final WorkerThreads workers = new WorkerThreads();
     private volatile boolean running;
@@ -56,7 +53,7 @@ public class ModelWorkers {
     void start(@Observes SchemaReady ready) {
         logSettings();
         running = true;
-        workers.start(threadFactory, "meritocrab-model", workerCount, i -> this::workUntilStopped);
+        workers.start(threadFactory, "meritocrab-model", settings.workers(), i -> this::workUntilStopped);
     }
 
     private void logSettings() {
@@ -66,7 +63,7 @@ public class ModelWorkers {
                 LOG.info("Evaluations by the rules evaluator (no LLM provider configured)");
             } else {
                 LOG.info(() -> "Evaluations by " + provider.configName() + ", model " + settings.model(provider) + " at "
-                        + settings.baseUrl(provider) + ", after the rules; " + workerCount + " model workers");
+                        + settings.baseUrl(provider) + ", after the rules; " + settings.workers() + " model workers");
             }
         } catch (RuntimeException e) {
             LOG.severe("The LLM settings are wrong; evaluations will fail until they are fixed: " + e.getMessage());
@@ -81,7 +78,7 @@ public class ModelWorkers {
                 if (leased.isPresent()) {
                     handle(leased.get());
                 } else {
-                    seen = signal.await(seen, IDLE_POLL.toMillis());
+                    seen = signal.await(seen, IDLE_POLL);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -16,7 +16,7 @@ import io.meritocrab.ledger.ContributorRepository;
 import io.meritocrab.maintainer.MaintainerActionException;
 import io.meritocrab.maintainer.MaintainerActions;
 import io.meritocrab.maintainer.MaintainerActions.Outcome;
-import io.meritocrab.outbox.GitHubReplies;
+import io.meritocrab.outbox.GitHubOutbox;
 import io.meritocrab.repoconfig.RepositoryConfigs;
 import io.meritocrab.repos.TrackedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +52,7 @@ public class CreditCommands {
     @Inject
     CommandReplies replies;
     @Inject
-    GitHubReplies outbox;
+    GitHubOutbox outbox;
 
     public String handle(StoredDelivery delivery, Payload payload, CreditCommand command) {
         Optional<TrackedRepository> served = participants.servedRepository(payload);
@@ -73,7 +73,7 @@ public class CreditCommands {
         }
         int issue = (int) payload.number("issue.number");
         String reply = run(command, repository, ref, maintainer);
-        outbox.enqueue(repository.id(), issue, delivery.deliveryId(), reply);
+        outbox.queueReply(repository.id(), issue, delivery.deliveryId(), reply);
         return "/credit command by " + maintainer + " on #" + issue + ": " + command.getClass().getSimpleName();
     }
 

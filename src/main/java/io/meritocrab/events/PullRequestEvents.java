@@ -17,7 +17,7 @@ import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.CreditLedger;
 import io.meritocrab.ledger.EntryKind;
 import io.meritocrab.ledger.LedgerCause;
-import io.meritocrab.outbox.EnforcementAction;
+import io.meritocrab.scoring.GateDecision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -56,7 +56,7 @@ public class PullRequestEvents {
         Contributor author = scored.contributor();
         long repositoryId = scored.repository().id();
         int number = (int) payload.number("pull_request.number");
-        EnforcementAction decision = gate.decide(author, repositoryId, number, delivery.deliveryId(), scored.policy());
+        GateDecision decision = gate.decide(author, repositoryId, number, delivery.deliveryId(), scored.policy());
 
         String title = payload.optionalText("pull_request.title", "");
         String body = payload.optionalText("pull_request.body", "");
@@ -69,7 +69,7 @@ public class PullRequestEvents {
         Evaluation evaluation = assessor.assess(new EvaluatedContribution(contribution, repositoryId, author.id(),
                         delivery.deliveryId(), number, payload.optionalText("pull_request.html_url", null), hash),
                 author, EntryKind.PULL_REQUEST_OPENED, scored.policy());
-        return "pull request #" + number + " by " + author.login() + ": gate " + decision.decision()
+        return "pull request #" + number + " by " + author.login() + ": gate " + decision
                 + ", " + Outcomes.evaluation(evaluation);
     }
 

@@ -1,27 +1,23 @@
 package io.meritocrab.gate;
 
 import io.meritocrab.ledger.Contributor;
-import io.meritocrab.outbox.EnforcementAction;
-import io.meritocrab.outbox.OutboxWork;
+import io.meritocrab.outbox.GitHubOutbox;
 import io.meritocrab.outbox.ShadowCloseTimers;
 import io.meritocrab.scoring.GateDecision;
 import io.meritocrab.scoring.ScoringPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Decides whether a newly opened pull request may stay open, on the credit its author had before the
- * PR's own evaluation, and persists the decision as an enforcement action to be carried out on GitHub.
+ * PR's own evaluation, and queues the decision in {@link GitHubOutbox} as an enforcement action to be
+ * carried out on GitHub after the commit (a shadow close when its {@link ShadowCloseTimers} timer fires).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -29,20 +25,16 @@ public class PullRequestGate {
 
     private static final Logger LOG = Logger.getLogger(PullRequestGate.class.getName());
 
-    @Inject @ConfigProperty(name = "meritocrab.shadow.close.min.delay", defaultValue = "30")
-    long shadowCloseMinDelaySeconds;
-    @Inject @ConfigProperty(name = "meritocrab.shadow.close.max.delay", defaultValue = "120")
-    long shadowCloseMaxDelaySeconds;
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    GateSettings settings;
+    @Inject
+    GitHubOutbox outbox;
     @Inject
     ShadowCloseTimers timers;
-    @Inject
-    Event<OutboxWork> outboxWork;
 
     private final Clock clock = Clock.systemUTC();
 
-    public EnforcementAction decide(Contributor author, long repositoryId, int pullNumber, String deliveryId,
+    public GateDecision decide(Contributor author, long repositoryId, int pullNumber, String deliveryId,
                                     ScoringPolicy policy) {
         GateDecision decision = policy.gate(author.credit(), author.blacklisted());
         Instant now = clock.instant();
@@ -57,26 +49,23 @@ public class PullRequestGate {
             case CLOSE_BELOW_THRESHOLD -> now;
             case SHADOW_CLOSE -> now.plusSeconds(shadowCloseDelaySeconds());
         };
-        EnforcementAction action = new EnforcementAction(repositoryId, author.id(), deliveryId, pullNumber,
-                decision, author.credit(), policy.prThreshold(), message, dueAt, now);
-        em.persist(action);
+        long action = outbox.queueAction(repositoryId, author.id(), deliveryId, pullNumber, decision, author.credit(),
+                policy.prThreshold(), message, dueAt, now);
         if (decision != GateDecision.ALLOW) {
-            LOG.info(() -> "delivery=" + deliveryId + " enforcement=" + decision + " action=" + action.id()
+            LOG.info(() -> "delivery=" + deliveryId + " enforcement=" + decision + " action=" + action
                     + " repository=" + repositoryId + " pull=" + pullNumber + " contributor=" + author.id()
                     + " credit=" + author.credit() + " due=" + dueAt);
         }
         if (decision == GateDecision.SHADOW_CLOSE) {
-            timers.schedule(action.id(), Duration.between(now, dueAt));
-        } else if (decision == GateDecision.CLOSE_BELOW_THRESHOLD) {
-            outboxWork.fire(new OutboxWork(action.id()));
+            timers.schedule(action, Duration.between(now, dueAt));
         }
-        return action;
+        return decision;
     }
 
     /** Uniformly random within [min, max] so a shadow close cannot be told from a maintainer's. */
     long shadowCloseDelaySeconds() {
-        long min = Math.max(0, shadowCloseMinDelaySeconds);
-        long max = Math.max(min, shadowCloseMaxDelaySeconds);
+        long min = Math.max(0, settings.shadowCloseMinDelaySeconds());
+        long max = Math.max(min, settings.shadowCloseMaxDelaySeconds());
         return ThreadLocalRandom.current().nextLong(min, max + 1);
     }
 }

@@ -7,11 +7,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -22,33 +18,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Commits incoming deliveries before their webhook is answered. Deliveries arriving together are
  * committed together, several per transaction, because one commit per delivery caps intake at the
  * database's commit rate. A repeated delivery id is refused by the unique key, not by a prior lookup.
+ * Once committed, the delivery workers (package {@code processing}) are woken through
+ * {@link DeliverySignal} and lease the rows from {@link Deliveries}.
  */
 @ApplicationScoped
 public class DeliveryInbox {
 
     private static final Logger LOG = Logger.getLogger(DeliveryInbox.class.getName());
-    private static final String INSERT = "INSERT INTO delivery (delivery_id, event, action, installation_id, "
-            + "repository_id, repository_name, payload, payload_size, received_at, status, attempts, next_attempt_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?) ON CONFLICT DO NOTHING";
     private static final long MAX_BATCH_BYTES = 32L * 1024 * 1024;
 
-    @Resource(lookup = "jdbc/meritocrab")
-    DataSource dataSource;
+    @Inject
+    IntakeSettings settings;
+    @Inject
+    Deliveries deliveries;
     @Resource
     ManagedThreadFactory threadFactory;
     @Inject
     DeliverySignal signal;
-    @Inject @ConfigProperty(name = "meritocrab.intake.writers", defaultValue = "2")
-    int writerCount;
-    @Inject @ConfigProperty(name = "meritocrab.intake.max-batch", defaultValue = "128")
-    int maxBatch;
 
     private final BlockingQueue<Submission> queue = new LinkedBlockingQueue<>(10_000);
     private final LongAdder submitted = new LongAdder();
@@ -74,7 +65,7 @@ public class DeliveryInbox {
     }
 
     void start(@Observes SchemaReady ready) {
-        for (int i = 0; i < Math.max(1, writerCount); i++) {
+        for (int i = 0; i < Math.max(1, settings.writerCount()); i++) {
             Thread writer = threadFactory.newThread(this::writeUntilStopped);
             writer.setName("meritocrab-inbox-" + i);
             writers.add(writer);
@@ -92,7 +83,7 @@ public class DeliveryInbox {
                 }
                 batch.add(first);
                 long bytes = first.delivery().payload().length;
-                while (batch.size() < maxBatch && bytes < MAX_BATCH_BYTES) {
+                while (batch.size() < settings.maxBatch() && bytes < MAX_BATCH_BYTES) {
                     Submission next = queue.poll();
                     if (next == null) {
                         break;
@@ -115,11 +106,11 @@ public class DeliveryInbox {
 
     private void commit(List<Submission> batch) {
         try {
-            List<Acceptance> results = insert(batch);
+            List<Acceptance> results = deliveries.insert(batch.stream().map(Submission::delivery).toList());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).answer().complete(results.get(i));
             }
-            signal.deliveriesArrived();
+            signal.wake();
         } catch (SQLException batchFailure) {
             if (batch.size() == 1) {
                 LOG.log(Level.WARNING, "Could not store delivery " + batch.get(0).delivery().deliveryId(), batchFailure);
@@ -130,53 +121,6 @@ public class DeliveryInbox {
             for (Submission single : batch) {
                 commit(new ArrayList<>(List.of(single)));
             }
-        }
-    }
-
-    private List<Acceptance> insert(List<Submission> batch) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (Submission submission : batch) {
-                    bind(insert, submission.delivery());
-                    insert.addBatch();
-                }
-                int[] counts = insert.executeBatch();
-                connection.commit();
-                List<Acceptance> results = new ArrayList<>(counts.length);
-                for (int count : counts) {
-                    results.add(count == 0 ? Acceptance.DUPLICATE : Acceptance.ACCEPTED);
-                }
-                return results;
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
-    }
-
-    private static void bind(PreparedStatement insert, IncomingDelivery delivery) throws SQLException {
-        PayloadSummary summary = delivery.summary();
-        Timestamp received = Timestamp.from(delivery.receivedAt());
-        insert.setString(1, delivery.deliveryId());
-        insert.setString(2, delivery.event());
-        insert.setString(3, summary.action());
-        setLong(insert, 4, summary.installationId());
-        setLong(insert, 5, summary.repositoryId());
-        insert.setString(6, summary.repositoryFullName());
-        insert.setBytes(7, delivery.payload());
-        insert.setInt(8, delivery.payload().length);
-        insert.setTimestamp(9, received);
-        insert.setTimestamp(10, received);
-    }
-
-    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
         }
     }
 

@@ -1,48 +1,22 @@
 package io.meritocrab.inbox;
 
+import io.meritocrab.platform.WakeUp;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
-/** Wakes idle delivery workers when new deliveries have been committed. */
+/**
+ * Wakes idle delivery workers when deliveries are due: {@link DeliveryInbox} wakes them after each
+ * commit of new deliveries, a retried delivery does through {@link Retried} once its transaction commits.
+ */
 @ApplicationScoped
-public class DeliverySignal {
+public class DeliverySignal extends WakeUp {
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition arrived = lock.newCondition();
-    private long generation;
-
-    public void deliveriesArrived() {
-        lock.lock();
-        try {
-            generation++;
-            arrived.signalAll();
-        } finally {
-            lock.unlock();
-        }
+    /** Fired when a parked delivery is given new attempts; observed after the commit. */
+    public record Retried() {
     }
 
-    /** Waits until deliveries arrive after {@code seenGeneration}, or the timeout passes. */
-    public long awaitArrival(long seenGeneration, long timeoutMillis) throws InterruptedException {
-        lock.lock();
-        try {
-            long remaining = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            while (generation == seenGeneration && remaining > 0) {
-                remaining = arrived.awaitNanos(remaining);
-            }
-            return generation;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    public long generation() {
-        lock.lock();
-        try {
-            return generation;
-        } finally {
-            lock.unlock();
-        }
+    void retried(@Observes(during = TransactionPhase.AFTER_SUCCESS) Retried event) {
+        wake();
     }
 }

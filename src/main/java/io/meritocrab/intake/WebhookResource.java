@@ -3,6 +3,7 @@ package io.meritocrab.intake;
 import io.meritocrab.inbox.Acceptance;
 import io.meritocrab.inbox.DeliveryInbox;
 import io.meritocrab.inbox.IncomingDelivery;
+import io.meritocrab.inbox.IntakeSettings;
 import io.meritocrab.inbox.MalformedPayloadException;
 import io.meritocrab.inbox.PayloadSummary;
 import io.meritocrab.inbox.WebhookEvents;
@@ -31,7 +32,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Receives GitHub webhooks. A delivery is answered only after it is committed to the inbox, and is
@@ -48,6 +48,8 @@ public class WebhookResource {
     private static final Pattern EVENT_NAME = Pattern.compile("[a-z_]{1,64}");
 
     @Inject
+    IntakeSettings intakeSettings;
+    @Inject
     Secrets secrets;
     @Inject
     DeliveryInbox inbox;
@@ -57,8 +59,6 @@ public class WebhookResource {
     DeliveryMetrics metrics;
     @Inject
     RateLimits rateLimits;
-    @Inject @ConfigProperty(name = "meritocrab.intake.commit-timeout-ms", defaultValue = "8000")
-    long commitTimeoutMillis;
 
     private volatile SignatureVerifier verifier;
 
@@ -138,11 +138,11 @@ public class WebhookResource {
     private void store(IncomingDelivery delivery, AsyncResponse answer) {
         // The deadline is kept by the future, not by AsyncResponse.setTimeout: on Liberty the latter
         // schedules a task on a managed executor per request, which costs more than the whole intake.
-        inbox.submit(delivery).orTimeout(commitTimeoutMillis, TimeUnit.MILLISECONDS).whenComplete((acceptance, failure) -> {
+        inbox.submit(delivery).orTimeout(intakeSettings.commitTimeoutMillis(), TimeUnit.MILLISECONDS).whenComplete((acceptance, failure) -> {
             metrics.webhook(delivery.event(), failure != null ? "unavailable"
                     : acceptance == Acceptance.ACCEPTED ? "accepted" : "duplicate");
             if (failure instanceof TimeoutException) {
-                LOG.warning(() -> "delivery=" + delivery.deliveryId() + " not committed within " + commitTimeoutMillis + " ms");
+                LOG.warning(() -> "delivery=" + delivery.deliveryId() + " not committed within " + intakeSettings.commitTimeoutMillis() + " ms");
                 answer.resume(IntakeAnswer.unavailable("the delivery could not be stored in time; please redeliver it"));
             } else if (failure != null) {
                 LOG.log(Level.WARNING, "delivery=" + delivery.deliveryId() + " could not be stored", failure);

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.metrics.Timer;
  * Counters and timers of one name, looked up once per combination of tag values and then kept, so
  * that counting on a hot path is a map lookup and an increment.
  */
-final class TaggedCounters {
+public final class TaggedCounters {
 
     private final MetricRegistry registry;
     private final Metadata metadata;
@@ -49,7 +49,7 @@ final class TaggedCounters {
         return tags;
     }
 
-    static Metadata metadata(String name, String description, String unit) {
+    public static Metadata metadata(String name, String description, String unit) {
         return Metadata.builder().withName(name).withDescription(description).withUnit(unit).build();
     }
 }

@@ -7,13 +7,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Works through the GitHub outbox: due enforcement actions (closes at once; shadow closes once their
@@ -26,6 +23,8 @@ public class GitHubActionWorker {
     private static final Logger LOG = Logger.getLogger(GitHubActionWorker.class.getName());
     private static final int BATCH = 10;
 
+    @Inject
+    OutboxSettings settings;
     @Resource
     ManagedThreadFactory threadFactory;
     @Inject
@@ -34,18 +33,15 @@ public class GitHubActionWorker {
     EnforcementRunner enforcement;
     @Inject
     ReplyRunner replies;
-    @Inject @ConfigProperty(name = "meritocrab.enforcement.workers", defaultValue = "2")
-    int workerCount;
-    @Inject @ConfigProperty(name = "meritocrab.enforcement.poll-interval", defaultValue = "PT1S")
-    Duration pollInterval;
+    @Inject
+    OutboxSignal signal;
 
     private final WorkerThreads workers = new WorkerThreads();
-    private final Object wakeUp = new Object();
     private volatile boolean running;
 
     void start(@Observes SchemaReady ready) {
         running = true;
-        workers.start(threadFactory, "meritocrab-github-actions", workerCount, i -> this::work);
+        workers.start(threadFactory, "meritocrab-github-actions", settings.workerCount(), i -> this::work);
     }
 
     /** Runs a shadow close whose timer just fired, here and now if no other server has it. */
@@ -55,17 +51,8 @@ public class GitHubActionWorker {
         }
     }
 
-    void outboxWork(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWork decided) {
-        nudge();
-    }
-
-    private void nudge() {
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
-        }
-    }
-
     private void work() {
+        long seen = signal.generation();
         while (running) {
             int done = 0;
             try {
@@ -81,21 +68,12 @@ public class GitHubActionWorker {
                 LOG.log(Level.WARNING, "GitHub action worker: " + e.getMessage(), e);
             }
             if (done == 0) {
-                pause();
-            }
-        }
-    }
-
-    private void pause() {
-        synchronized (wakeUp) {
-            if (!running) {
-                return;
-            }
-            try {
-                TimeUnit.MILLISECONDS.timedWait(wakeUp, pollInterval.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
+                try {
+                    seen = signal.await(seen, settings.pollInterval());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -103,7 +81,7 @@ public class GitHubActionWorker {
     @PreDestroy
     void stop() {
         running = false;
-        nudge();
+        signal.wake();
         workers.join(Duration.ofSeconds(15));
     }
 }

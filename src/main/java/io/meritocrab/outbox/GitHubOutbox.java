@@ -1,57 +1,113 @@
 package io.meritocrab.outbox;
 
+import io.meritocrab.platform.LeasedQueue;
 import io.meritocrab.scoring.GateDecision;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The durable queue of things to do on GitHub: enforcement actions and command replies. A row is
- * leased with FOR UPDATE SKIP LOCKED and the lease committed before the GitHub calls, so two servers
- * never work on one row and a row whose server dies is taken up again when the lease runs out. Every
- * later update names the lease (attempt number), so a server whose lease ran out cannot overwrite
- * the outcome of the server that took over.
+ * The durable queue of things to do on GitHub, and the one owner of its tables: enforcement actions
+ * (`enforcement_action`, queued by {@code gate.PullRequestGate} in the delivery's transaction) and
+ * command replies (`github_reply`, queued by {@code commands.CreditCommands}). Every statement on either
+ * table is here, all plain JDBC; rows are leased through the shared {@link LeasedQueue}, and
+ * {@link GitHubActionWorker} carries them out once {@link OutboxSignal} wakes it after the commit.
  */
 @ApplicationScoped
 public class GitHubOutbox {
 
+    private static final LeasedQueue ACTIONS = new LeasedQueue("enforcement_action", "id", "next_attempt_at",
+            "status = 'PENDING'");
+    private static final LeasedQueue REPLIES = new LeasedQueue("github_reply", "id", "next_attempt_at",
+            "status = 'PENDING'");
     /**
      * A shadow close becomes due when its persistent timer fires. Should a timer be lost (its server
      * gone for good without the cluster's failover taking it over), the action is taken anyway a grace
      * period after it was due.
      */
-    static final String DUE_ACTION = "status = 'PENDING' AND next_attempt_at <= ? "
-            + "AND (decision <> 'SHADOW_CLOSE' OR timer_fired_at IS NOT NULL OR due_at <= ?)";
-    static final String DUE_REPLY = "status = 'PENDING' AND next_attempt_at <= ?";
+    private static final String TIMER_FIRED_OR_LATE = "decision <> 'SHADOW_CLOSE' OR timer_fired_at IS NOT NULL "
+            + "OR due_at <= ?";
 
+    @Inject
+    OutboxSettings settings;
     @Resource(lookup = "jdbc/meritocrab")
     DataSource dataSource;
-    @Inject @ConfigProperty(name = "meritocrab.enforcement.lease", defaultValue = "PT5M")
-    Duration lease;
-    @Inject @ConfigProperty(name = "meritocrab.shadow.close.timer-grace", defaultValue = "PT10M")
-    Duration timerGrace;
+    @Inject
+    Event<OutboxWork> queued;
 
-    public List<OutboxClaim> claimDueActions(int limit) {
-        return claim("enforcement_action", DUE_ACTION, null, limit, true);
+    /**
+     * Records the gate's decision in the caller's transaction: an action to carry out at {@code dueAt}, or,
+     * for {@link GateDecision#ALLOW}, a record that nothing is needed.
+     *
+     * @return the action's id
+     */
+    public long queueAction(long repositoryId, long contributorId, String deliveryId, int pullNumber,
+                            GateDecision decision, int credit, int threshold, String message, Instant dueAt,
+                            Instant now) {
+        boolean needed = decision != GateDecision.ALLOW;
+        long id = insert("enforcement_action_seq", "INSERT INTO enforcement_action (id, repository_id, contributor_id, "
+                + "delivery_id, pull_number, decision, credit, threshold, message, due_at, status, created_at, "
+                + "attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", (insert, next) -> {
+                    insert.setLong(1, next);
+                    insert.setLong(2, repositoryId);
+                    insert.setLong(3, contributorId);
+                    insert.setString(4, deliveryId);
+                    insert.setInt(5, pullNumber);
+                    insert.setString(6, decision.name());
+                    insert.setInt(7, credit);
+                    insert.setInt(8, threshold);
+                    insert.setString(9, message);
+                    setTimestamp(insert, 10, dueAt);
+                    insert.setString(11, (needed ? ActionStatus.PENDING : ActionStatus.NONE_NEEDED).name());
+                    insert.setTimestamp(12, Timestamp.from(now));
+                    setTimestamp(insert, 13, dueAt);
+                });
+        if (decision == GateDecision.CLOSE_BELOW_THRESHOLD) {
+            queued.fire(new OutboxWork(id));
+        }
+        return id;
     }
 
+    /** Queues a reply on an issue or pull request in the caller's transaction (once per delivery). */
+    public void queueReply(long repositoryId, int issueNumber, String deliveryId, String body) {
+        Instant now = Instant.now();
+        long id = insert("github_reply_seq", "INSERT INTO github_reply (id, repository_id, issue_number, delivery_id, "
+                + "body, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+                (insert, next) -> {
+                    insert.setLong(1, next);
+                    insert.setLong(2, repositoryId);
+                    insert.setInt(3, issueNumber);
+                    insert.setString(4, deliveryId);
+                    insert.setString(5, body);
+                    insert.setTimestamp(6, Timestamp.from(now));
+                    insert.setTimestamp(7, Timestamp.from(now));
+                });
+        queued.fire(new OutboxWork(id));
+    }
+
+    public List<OutboxClaim> claimDueActions(int limit) {
+        return claimActions(limit, "TRUE", List.of());
+    }
+
+    /** Leases one action whose shadow-close timer just fired, unless another server has it. */
     public List<OutboxClaim> claimAction(long id) {
-        return claim("enforcement_action", DUE_ACTION, id, 1, true);
+        return claimActions(1, "id = ?", List.of(id));
     }
 
     public List<OutboxClaim> claimDueReplies(int limit) {
-        return claim("github_reply", DUE_REPLY, null, limit, false);
+        return claim(REPLIES, limit, "TRUE", List.of());
     }
 
     public PendingAction action(long id) {
@@ -59,137 +115,144 @@ public class GitHubOutbox {
                 + "a.decision, a.credit, a.threshold, a.message, a.commented_at, a.delivery_id FROM enforcement_action a "
                 + "JOIN repository r ON r.id = a.repository_id JOIN contributor c ON c.id = a.contributor_id "
                 + "WHERE a.id = ?";
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, id);
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalStateException("no enforcement action " + id);
-                }
-                long installation = row.getLong(4);
-                return new PendingAction(row.getLong(1), row.getLong(2), row.getString(3),
-                        row.wasNull() ? null : installation, row.getBoolean(5), row.getString(6), row.getInt(7),
-                        GateDecision.valueOf(row.getString(8)), row.getInt(9), row.getInt(10), row.getString(11),
-                        row.getTimestamp(12) != null, row.getString(13));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read enforcement action " + id, e);
-        }
+        return readOne(sql, id, "enforcement action", row -> {
+            long installation = row.getLong(4);
+            return new PendingAction(row.getLong(1), row.getLong(2), row.getString(3),
+                    row.wasNull() ? null : installation, row.getBoolean(5), row.getString(6), row.getInt(7),
+                    GateDecision.valueOf(row.getString(8)), row.getInt(9), row.getInt(10), row.getString(11),
+                    row.getTimestamp(12) != null, row.getString(13));
+        });
     }
 
     public PendingReply reply(long id) {
         String sql = "SELECT g.id, r.full_name, r.installation_id, r.served, g.issue_number, g.body FROM github_reply g "
                 + "JOIN repository r ON r.id = g.repository_id WHERE g.id = ?";
+        return readOne(sql, id, "reply", row -> {
+            long installation = row.getLong(3);
+            return new PendingReply(row.getLong(1), row.getString(2), row.wasNull() ? null : installation,
+                    row.getBoolean(4), row.getInt(5), row.getString(6));
+        });
+    }
+
+    /** Shadow closes decided and not yet carried out, for the gauges. */
+    public long pendingShadowCloses() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, id);
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalStateException("no reply " + id);
-                }
-                long installation = row.getLong(3);
-                return new PendingReply(row.getLong(1), row.getString(2), row.wasNull() ? null : installation,
-                        row.getBoolean(4), row.getInt(5), row.getString(6));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read reply " + id, e);
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM enforcement_action "
+                     + "WHERE status = 'PENDING' AND decision = 'SHADOW_CLOSE'");
+             ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1);
         }
     }
 
     /** Marks a shadow close's timer as fired; false when it had fired already. */
     public boolean timerFired(long actionId) {
-        Timestamp now = Timestamp.from(Instant.now());
-        return update("UPDATE enforcement_action SET timer_fired_at = ?, next_attempt_at = ? "
-                + "WHERE id = ? AND timer_fired_at IS NULL", now, now, actionId) == 1;
-    }
-
-    public void commented(OutboxClaim claim) {
-        update("UPDATE enforcement_action SET commented_at = ? WHERE id = ? AND attempts = ?",
-                Timestamp.from(Instant.now()), claim.id(), claim.attempt());
-    }
-
-    public void finishAction(OutboxClaim claim, ActionStatus status, String outcome) {
-        update("UPDATE enforcement_action SET status = ?, outcome = ?, completed_at = ?, last_error = NULL "
-                        + "WHERE id = ? AND attempts = ? AND status = 'PENDING'",
-                status.name(), cut(outcome, 500), Timestamp.from(Instant.now()), claim.id(), claim.attempt());
-    }
-
-    public void retryAction(OutboxClaim claim, Instant next, String error) {
-        update("UPDATE enforcement_action SET next_attempt_at = ?, last_error = ? "
-                        + "WHERE id = ? AND attempts = ? AND status = 'PENDING'",
-                Timestamp.from(next), cut(error, 2000), claim.id(), claim.attempt());
-    }
-
-    public void finishReply(OutboxClaim claim, ActionStatus status, String error) {
-        update("UPDATE github_reply SET status = ?, last_error = ?, completed_at = ? "
-                        + "WHERE id = ? AND attempts = ? AND status = 'PENDING'",
-                status.name(), cut(error, 2000), Timestamp.from(Instant.now()), claim.id(), claim.attempt());
-    }
-
-    public void retryReply(OutboxClaim claim, Instant next, String error) {
-        update("UPDATE github_reply SET next_attempt_at = ?, last_error = ? "
-                        + "WHERE id = ? AND attempts = ? AND status = 'PENDING'",
-                Timestamp.from(next), cut(error, 2000), claim.id(), claim.attempt());
-    }
-
-    private List<OutboxClaim> claim(String table, String due, Long onlyId, int limit, boolean timerGraceParameter) {
-        Instant now = Instant.now();
-        String select = "SELECT id, attempts FROM " + table + " WHERE " + due
-                + (onlyId != null ? " AND id = ?" : "") + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<OutboxClaim> claims = new ArrayList<>();
-                try (PreparedStatement statement = connection.prepareStatement(select)) {
-                    int index = 1;
-                    statement.setTimestamp(index++, Timestamp.from(now));
-                    if (timerGraceParameter) {
-                        statement.setTimestamp(index++, Timestamp.from(now.minus(timerGrace)));
-                    }
-                    if (onlyId != null) {
-                        statement.setLong(index++, onlyId);
-                    }
-                    statement.setInt(index, limit);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            claims.add(new OutboxClaim(rows.getLong(1), rows.getInt(2) + 1));
-                        }
-                    }
-                }
-                try (PreparedStatement leaseRow = connection.prepareStatement(
-                        "UPDATE " + table + " SET attempts = ?, next_attempt_at = ? WHERE id = ?")) {
-                    for (OutboxClaim claim : claims) {
-                        leaseRow.setInt(1, claim.attempt());
-                        leaseRow.setTimestamp(2, Timestamp.from(now.plus(lease)));
-                        leaseRow.setLong(3, claim.id());
-                        leaseRow.addBatch();
-                    }
-                    if (!claims.isEmpty()) {
-                        leaseRow.executeBatch();
-                    }
-                }
-                connection.commit();
-                return claims;
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement fired = connection.prepareStatement("UPDATE enforcement_action SET timer_fired_at = ?, "
+                     + "next_attempt_at = ? WHERE id = ? AND timer_fired_at IS NULL")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            fired.setTimestamp(1, now);
+            fired.setTimestamp(2, now);
+            fired.setLong(3, actionId);
+            return fired.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not lease from " + table, e);
+            throw new IllegalStateException("could not record the timer of enforcement action " + actionId, e);
         }
     }
 
-    private int update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement.executeUpdate();
+    public void commented(OutboxClaim claim) {
+        whileHeld(ACTIONS, claim, "commented_at = ?", Timestamp.from(Instant.now()));
+    }
+
+    public void finishAction(OutboxClaim claim, ActionStatus status, String outcome) {
+        whileHeld(ACTIONS, claim, "status = ?, outcome = ?, completed_at = ?, last_error = NULL",
+                status.name(), cut(outcome, 500), Timestamp.from(Instant.now()));
+    }
+
+    public void retryAction(OutboxClaim claim, Instant next, String error) {
+        whileHeld(ACTIONS, claim, "next_attempt_at = ?, last_error = ?", Timestamp.from(next), cut(error, 2000));
+    }
+
+    public void finishReply(OutboxClaim claim, ActionStatus status, String error) {
+        whileHeld(REPLIES, claim, "status = ?, last_error = ?, completed_at = ?",
+                status.name(), cut(error, 2000), Timestamp.from(Instant.now()));
+    }
+
+    public void retryReply(OutboxClaim claim, Instant next, String error) {
+        whileHeld(REPLIES, claim, "next_attempt_at = ?, last_error = ?", Timestamp.from(next), cut(error, 2000));
+    }
+
+    private List<OutboxClaim> claimActions(int limit, String condition, List<Object> parameters) {
+        List<Object> all = new ArrayList<>();
+        all.add(Timestamp.from(Instant.now().minus(settings.timerGrace())));
+        all.addAll(parameters);
+        return claim(ACTIONS, limit, "(" + TIMER_FIRED_OR_LATE + ") AND " + condition, all);
+    }
+
+    private List<OutboxClaim> claim(LeasedQueue queue, int limit, String condition, List<Object> parameters) {
+        try {
+            return queue.claim(dataSource, Instant.now(), settings.lease(), limit, condition, parameters, "",
+                    (granted, row) -> new OutboxClaim(granted.id(), granted.attempt()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not settings.lease() from the GitHub outbox", e);
+        }
+    }
+
+    private void whileHeld(LeasedQueue queue, OutboxClaim claim, String assignments, Object... values) {
+        try {
+            queue.whileHeld(dataSource, new LeasedQueue.Lease(claim.id(), claim.attempt()), assignments, values);
         } catch (SQLException e) {
             throw new IllegalStateException("could not update the GitHub outbox", e);
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement insert, long id) throws SQLException;
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** Inserts a row keyed by the next value of {@code sequence}; in a JTA transaction it takes part in it. */
+    private long insert(String sequence, String sql, Binder binder) {
+        try (Connection connection = dataSource.getConnection()) {
+            long id;
+            try (PreparedStatement next = connection.prepareStatement("SELECT nextval('" + sequence + "')");
+                 ResultSet row = next.executeQuery()) {
+                row.next();
+                id = row.getLong(1);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                binder.bind(insert, id);
+                insert.executeUpdate();
+            }
+            return id;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not queue work in the GitHub outbox", e);
+        }
+    }
+
+    private <T> T readOne(String sql, long id, String what, RowReader<T> reader) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, id);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("no " + what + " " + id);
+                }
+                return reader.read(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read " + what + " " + id, e);
+        }
+    }
+
+    private static void setTimestamp(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setTimestamp(index, Timestamp.from(value));
         }
     }
 

@@ -1,47 +1,33 @@
 package io.meritocrab.processing;
 
+import io.meritocrab.inbox.Claim;
+import io.meritocrab.inbox.Deliveries;
 import io.meritocrab.inbox.MalformedPayloadException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Instant;
 
 /**
  * Records a failed attempt: the delivery is retried after the policy's backoff, or parked as failed
- * (visible to maintainers, who can retry it) once attempts run out or retrying cannot help.
+ * (visible to maintainers, who can retry it) once attempts run out or retrying cannot help. Runs after
+ * the attempt's transaction rolled back, so each record commits on its own.
  */
 @ApplicationScoped
 public class DeliveryFailures {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Deliveries deliveries;
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean record(Claim claim, Throwable failure, RetryPolicy policy) {
+    public boolean record(Claim claim, Throwable failure, RetryPolicy policy) throws SQLException {
         boolean park = failure instanceof MalformedPayloadException || policy.exhaustedAfter(claim.attempt());
-        Instant next = Instant.now().plus(policy.delayAfter(claim.attempt()));
-        em.createNativeQuery("UPDATE delivery SET status = ?, last_error = ?, next_attempt_at = ? "
-                        + "WHERE id = ? AND status = 'PENDING' AND attempts = ?")
-                .setParameter(1, park ? "FAILED" : "PENDING")
-                .setParameter(2, DeliveryProcessor.truncate(describe(failure), 2000))
-                .setParameter(3, Timestamp.from(next))
-                .setParameter(4, claim.id())
-                .setParameter(5, claim.attempt())
-                .executeUpdate();
+        deliveries.failed(claim, park, describe(failure), Instant.now().plus(policy.delayAfter(claim.attempt())));
         return park;
     }
 
     /** Parks a delivery whose earlier attempts ended without a recorded failure (e.g. a crash). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void giveUp(Claim claim) {
-        em.createNativeQuery("UPDATE delivery SET status = 'FAILED', last_error = COALESCE(last_error, ?) "
-                        + "WHERE id = ? AND status = 'PENDING' AND attempts = ?")
-                .setParameter(1, "gave up after " + (claim.attempt() - 1) + " attempts")
-                .setParameter(2, claim.id())
-                .setParameter(3, claim.attempt())
-                .executeUpdate();
+    public void giveUp(Claim claim) throws SQLException {
+        deliveries.gaveUp(claim);
     }
 
     static String describe(Throwable failure) {

@@ -1,5 +1,7 @@
 package io.meritocrab.processing;
 
+import io.meritocrab.inbox.Claim;
+import io.meritocrab.inbox.Deliveries;
 import io.meritocrab.inbox.DeliveryInbox;
 import io.meritocrab.inbox.DeliverySignal;
 import io.meritocrab.metrics.DeliveryMetrics;
@@ -11,11 +13,11 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Processes the inbox after webhooks are answered. Each worker leases a few due deliveries and
@@ -31,30 +33,18 @@ public class DeliveryWorkers {
     private static final long YIELD_MILLIS = 100;
     private static final long TRICKLE_PAUSE_MILLIS = 100;
 
+    @Inject
+    DeliverySettings settings;
     @Resource
     ManagedThreadFactory threadFactory;
     @Inject
-    DeliveryClaims claims;
+    Deliveries deliveries;
     @Inject
     DeliveryProcessor processor;
     @Inject
     DeliveryFailures failures;
     @Inject
     DeliverySignal signal;
-    @Inject @ConfigProperty(name = "meritocrab.delivery.workers", defaultValue = "3")
-    int workerCount;
-    @Inject @ConfigProperty(name = "meritocrab.delivery.claim-batch", defaultValue = "8")
-    int claimBatch;
-    @Inject @ConfigProperty(name = "meritocrab.delivery.poll-interval", defaultValue = "PT2S")
-    Duration pollInterval;
-    @Inject @ConfigProperty(name = "meritocrab.delivery.retry-base", defaultValue = "PT10S")
-    Duration retryBase;
-    @Inject @ConfigProperty(name = "meritocrab.delivery.retry-cap", defaultValue = "PT30M")
-    Duration retryCap;
-    @Inject @ConfigProperty(name = "meritocrab.delivery.max-attempts", defaultValue = "8")
-    int maxAttempts;
-    @Inject @ConfigProperty(name = "meritocrab.delivery.yield-to-intake-above", defaultValue = "200")
-    double yieldToIntakeAbove;
     @Inject
     DeliveryInbox inbox;
     @Inject
@@ -66,10 +56,10 @@ public class DeliveryWorkers {
     private IntakePressure intakePressure;
 
     void start(@Observes SchemaReady ready) {
-        retryPolicy = new RetryPolicy(retryBase, retryCap, maxAttempts);
-        intakePressure = new IntakePressure(inbox::submittedSoFar, System::nanoTime, yieldToIntakeAbove);
+        retryPolicy = new RetryPolicy(settings.retryBase(), settings.retryCap(), settings.maxAttempts());
+        intakePressure = new IntakePressure(inbox::submittedSoFar, System::nanoTime, settings.yieldToIntakeAbove());
         running = true;
-        workers.start(threadFactory, "meritocrab-delivery", workerCount, i -> () -> workUntilStopped(i == 0));
+        workers.start(threadFactory, "meritocrab-delivery", settings.workerCount(), i -> () -> workUntilStopped(i == 0));
         LOG.info(() -> "Started " + workers.size() + " delivery workers");
     }
 
@@ -89,28 +79,28 @@ public class DeliveryWorkers {
                         continue;
                     }
                 }
-                List<Claim> leased = claims.claimDue(underPressure ? 1 : claimBatch);
+                List<Claim> leased = deliveries.claimDue(underPressure ? 1 : settings.claimBatch(), settings.lease());
                 for (int i = 0; i < leased.size(); i++) {
                     if (!running) {
-                        claims.release(leased.subList(i, leased.size()));
+                        deliveries.release(leased.subList(i, leased.size()));
                         break;
                     }
                     attempt(leased.get(i));
                 }
                 if (leased.isEmpty()) {
-                    seen = signal.awaitArrival(seen, pollInterval.toMillis());
+                    seen = signal.await(seen, settings.pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "Delivery worker could not lease deliveries; retrying", e);
-                WorkerThreads.sleepQuietly(pollInterval);
+                LOG.log(Level.WARNING, "Delivery worker could not settings.lease() deliveries; retrying", e);
+                WorkerThreads.sleepQuietly(settings.pollInterval());
             }
         }
     }
 
-    private void attempt(Claim claim) {
+    private void attempt(Claim claim) throws SQLException {
         if (claim.attempt() > retryPolicy.maxAttempts()) {
             failures.giveUp(claim);
             metrics.attempt(claim.event(), "failed", Duration.ZERO);
@@ -126,7 +116,7 @@ public class DeliveryWorkers {
                 LOG.info(() -> "delivery=" + claim.deliveryId() + " event=" + claim.event() + " attempt="
                         + claim.attempt() + " outcome=processed result=" + outcome + " ms=" + took.toMillis());
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | SQLException e) {
             boolean parked = failures.record(claim, e, retryPolicy);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             metrics.attempt(claim.event(), parked ? "failed" : "retrying", took);
@@ -139,7 +129,7 @@ public class DeliveryWorkers {
     @PreDestroy
     void stop() {
         running = false;
-        signal.deliveriesArrived();
+        signal.wake();
         workers.join(Duration.ofSeconds(10));
     }
 }

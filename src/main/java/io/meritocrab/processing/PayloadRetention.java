@@ -1,5 +1,6 @@
 package io.meritocrab.processing;
 
+import io.meritocrab.inbox.Deliveries;
 import io.meritocrab.platform.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -7,24 +8,16 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Drops the raw payloads of deliveries processed longer ago than the retention age; the delivery row
@@ -35,26 +28,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PayloadRetention {
 
     private static final Logger LOG = Logger.getLogger(PayloadRetention.class.getName());
-    private static final String EXPIRED = "SELECT id FROM delivery WHERE status = 'PROCESSED' AND processed_at < ? "
-            + "AND payload IS NOT NULL ORDER BY processed_at LIMIT ? FOR UPDATE SKIP LOCKED";
-    private static final String DROP = "UPDATE delivery SET payload = NULL WHERE id = ?";
 
-    @Resource(lookup = "jdbc/meritocrab")
-    DataSource dataSource;
+    @Inject
+    RetentionSettings settings;
+    @Inject
+    Deliveries deliveries;
     @Resource
     ManagedScheduledExecutorService scheduler;
-    @Inject @ConfigProperty(name = "meritocrab.retention.payload-age", defaultValue = "P30D")
-    String payloadAge;
-    @Inject @ConfigProperty(name = "meritocrab.retention.interval", defaultValue = "PT1H")
-    Duration interval;
-    @Inject @ConfigProperty(name = "meritocrab.retention.batch-size", defaultValue = "500")
-    int batchSize;
 
     private volatile ScheduledFuture<?> schedule;
 
     void start(@Observes SchemaReady ready) {
-        long periodMillis = Math.max(1000, interval.toMillis());
-        // Replicas started together spread their first runs over the interval.
+        long periodMillis = Math.max(1000, settings.interval().toMillis());
+        // Replicas started together spread their first runs over the settings.interval().
         long firstMillis = Math.min(periodMillis, 1000 + ThreadLocalRandom.current().nextLong(periodMillis));
         schedule = scheduler.scheduleWithFixedDelay(this::runQuietly, firstMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
@@ -65,14 +51,14 @@ public class PayloadRetention {
         int dropped = 0;
         int batch;
         do {
-            batch = dropBatch(Timestamp.from(cutoff));
+            batch = deliveries.dropPayloadsProcessedBefore(cutoff, settings.batchSize());
             dropped += batch;
-        } while (batch == batchSize);
+        } while (batch == settings.batchSize());
         return dropped;
     }
 
     Duration age() {
-        return parseAge(payloadAge);
+        return parseAge(settings.payloadAge());
     }
 
     /** ISO-8601: a period in days, months or years (P30D; a month counts 30 days) or a duration (PT12H). */
@@ -90,44 +76,10 @@ public class PayloadRetention {
             int dropped = dropExpiredPayloads();
             if (dropped > 0) {
                 LOG.info(() -> "retention: dropped the payloads of " + dropped + " deliveries processed more than "
-                        + payloadAge + " ago");
+                        + settings.payloadAge() + " ago");
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "retention: could not drop expired payloads; trying again in " + interval, e);
-        }
-    }
-
-    private int dropBatch(Timestamp cutoff) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<Long> ids = new ArrayList<>();
-                try (PreparedStatement expired = connection.prepareStatement(EXPIRED)) {
-                    expired.setTimestamp(1, cutoff);
-                    expired.setInt(2, batchSize);
-                    try (ResultSet rows = expired.executeQuery()) {
-                        while (rows.next()) {
-                            ids.add(rows.getLong(1));
-                        }
-                    }
-                }
-                try (PreparedStatement drop = connection.prepareStatement(DROP)) {
-                    for (long id : ids) {
-                        drop.setLong(1, id);
-                        drop.addBatch();
-                    }
-                    if (!ids.isEmpty()) {
-                        drop.executeBatch();
-                    }
-                }
-                connection.commit();
-                return ids.size();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            LOG.log(Level.WARNING, "retention: could not drop expired payloads; trying again in " + settings.interval(), e);
         }
     }
 

@@ -1,30 +1,27 @@
 package io.meritocrab.processing;
 
+import io.meritocrab.platform.Backoff;
 import java.time.Duration;
 
 /**
- * How long a failed delivery waits before its next attempt (doubling from a base, up to a cap) and
+ * How long a failed delivery waits before its next attempt (the queues' shared {@link Backoff}) and
  * after how many attempts it is parked as failed.
  */
-public record RetryPolicy(Duration base, Duration cap, int maxAttempts) {
+public record RetryPolicy(Backoff backoff, int maxAttempts) {
 
     public RetryPolicy {
-        if (base.isNegative() || base.isZero()) {
-            throw new IllegalArgumentException("the retry base must be positive");
-        }
-        if (cap.compareTo(base) < 0) {
-            throw new IllegalArgumentException("the retry cap must not be below the base");
-        }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("at least one attempt is needed");
         }
     }
 
+    public RetryPolicy(Duration base, Duration cap, int maxAttempts) {
+        this(new Backoff(base, cap), maxAttempts);
+    }
+
     /** The wait after the given failed attempt (1 = the first). */
     public Duration delayAfter(int failedAttempt) {
-        int doublings = failedAttempt <= 1 ? 0 : Math.min(failedAttempt - 1, 30);
-        Duration delay = base.multipliedBy(1L << doublings);
-        return delay.compareTo(cap) > 0 ? cap : delay;
+        return backoff.after(failedAttempt);
     }
 
     public boolean exhaustedAfter(int attempt) {

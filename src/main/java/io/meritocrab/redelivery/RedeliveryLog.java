@@ -1,7 +1,9 @@
 package io.meritocrab.redelivery;
 
+import io.meritocrab.inbox.Deliveries;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,21 +15,25 @@ import java.util.HashSet;
 import java.util.Set;
 import javax.sql.DataSource;
 
-/** Which delivery ids the server already has, and which it has already asked GitHub to send again. */
+/**
+ * Which delivery ids the server already has (asked of {@link Deliveries}), and which it has already asked
+ * GitHub to send again (the `redelivery_request` table, owned here).
+ */
 @ApplicationScoped
 public class RedeliveryLog {
 
     @Resource(lookup = "jdbc/meritocrab")
     DataSource dataSource;
+    @Inject
+    Deliveries deliveries;
 
     /** Of the given delivery ids (GitHub's guids), those received or already asked for again. */
     public Set<String> known(Collection<String> guids) {
         Set<String> known = new HashSet<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement received = connection.prepareStatement("SELECT 1 FROM delivery WHERE delivery_id = ?");
              PreparedStatement asked = connection.prepareStatement("SELECT 1 FROM redelivery_request WHERE guid = ?")) {
             for (String guid : guids) {
-                if (exists(received, guid) || exists(asked, guid)) {
+                if (deliveries.received(guid) || exists(asked, guid)) {
                     known.add(guid);
                 }
             }

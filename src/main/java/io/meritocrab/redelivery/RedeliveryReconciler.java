@@ -18,7 +18,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * GitHub does not retry a webhook it failed to deliver (the server was down, a proxy timed out). Every
@@ -31,6 +30,8 @@ public class RedeliveryReconciler {
     private static final Logger LOG = Logger.getLogger(RedeliveryReconciler.class.getName());
     private static final String JOB = "redelivery-reconciler";
 
+    @Inject
+    RedeliverySettings redelivery;
     @Resource
     ManagedScheduledExecutorService scheduler;
     @Inject
@@ -41,22 +42,16 @@ public class RedeliveryReconciler {
     JobLeases leases;
     @Inject
     RedeliveryLog redeliveries;
-    @Inject @ConfigProperty(name = "meritocrab.github.redelivery.interval", defaultValue = "PT5M")
-    Duration interval;
     /** GitHub redelivers deliveries of the last three days; a little less leaves room for clock skew. */
-    @Inject @ConfigProperty(name = "meritocrab.github.redelivery.window", defaultValue = "PT71H")
-    Duration window;
-    @Inject @ConfigProperty(name = "meritocrab.github.redelivery.max-per-run", defaultValue = "100")
-    int maxPerRun;
 
     private ScheduledFuture<?> schedule;
 
     void start(@Observes SchemaReady ready) {
-        if (!settings.appConfigured() || interval.isZero() || interval.isNegative()) {
+        if (!settings.appConfigured() || redelivery.interval().isZero() || redelivery.interval().isNegative()) {
             return;
         }
-        schedule = scheduler.scheduleWithFixedDelay(this::runGuarded, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        long period = redelivery.interval().toMillis();
+        schedule = scheduler.scheduleWithFixedDelay(this::runGuarded, period, period, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -68,7 +63,7 @@ public class RedeliveryReconciler {
 
     private void runGuarded() {
         try {
-            if (leases.acquire(JOB, interval)) {
+            if (leases.acquire(JOB, redelivery.interval())) {
                 reconcile();
             }
         } catch (GitHubException e) {
@@ -80,12 +75,12 @@ public class RedeliveryReconciler {
 
     /** Asks GitHub to redeliver what it failed to deliver; returns how many were asked for. */
     public int reconcile() {
-        List<HookDelivery> log = github.hookDeliveriesSince(Instant.now().minus(window));
+        List<HookDelivery> log = github.hookDeliveriesSince(Instant.now().minus(redelivery.window()));
         List<HookDelivery> missed = MissedDeliveries.in(log,
                 redeliveries.known(log.stream().map(HookDelivery::guid).distinct().toList()));
         int asked = 0;
         for (HookDelivery delivery : missed) {
-            if (asked >= maxPerRun) {
+            if (asked >= redelivery.maxPerRun()) {
                 break;
             }
             if (!redeliveries.record(delivery.guid(), delivery.id(), delivery.event())) {

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads a repository's `.meritocrab.toml` from its default branch and records the outcome. Runs on a
@@ -31,6 +30,8 @@ public class ConfigLoader {
     private static final int MAX_ROUNDS = 3;
 
     @Inject
+    RepositoryConfigSettings settings;
+    @Inject
     GitHubClient github;
     @Inject
     GitHubSettings gitHubSettings;
@@ -38,10 +39,6 @@ public class ConfigLoader {
     RepositoryConfigStore store;
     @Inject
     ScoringSettings scoring;
-    @Inject @ConfigProperty(name = "meritocrab.repo-config.ttl", defaultValue = "PT10M")
-    Duration ttl;
-    @Inject @ConfigProperty(name = "meritocrab.repo-config.retry", defaultValue = "PT1M")
-    Duration retry;
 
     private final Clock clock = Clock.systemUTC();
     private final Set<Long> unreachable = ConcurrentHashMap.newKeySet();
@@ -81,9 +78,9 @@ public class ConfigLoader {
             if (unreachable.add(repositoryId)) {
                 // Without an App (the embedded default) there is nothing to warn about: defaults apply.
                 LOG.log(gitHubSettings.appConfigured() ? Level.WARNING : Level.FINE, "{0}: could not read {1} from GitHub ({2}); the configuration in force "
-                        + "stays, trying again in {3}", new Object[] {name, ConfigFileParser.FILE_NAME, e.getMessage(), retry});
+                        + "stays, trying again in {3}", new Object[] {name, ConfigFileParser.FILE_NAME, e.getMessage(), settings.retry()});
             }
-            return store.saveUnreachable(repositoryId, generation, e.getMessage(), now, now.plus(retry));
+            return store.saveUnreachable(repositoryId, generation, e.getMessage(), now, now.plus(settings.retry()));
         }
         if (unreachable.remove(repositoryId)) {
             LOG.log(Level.INFO, "{0}: GitHub answered again", name);
@@ -93,7 +90,7 @@ public class ConfigLoader {
             if (stored != null && stored.fileText() != null) {
                 LOG.log(Level.INFO, "{0}: {1} was removed; the server defaults apply", new Object[] {name, ConfigFileParser.FILE_NAME});
             }
-            return store.saveLoaded(repositoryId, generation, null, null, now, now.plus(ttl));
+            return store.saveLoaded(repositoryId, generation, null, null, now, now.plus(settings.ttl()));
         }
         String text = file.get();
         ParseOutcome outcome = ConfigFileParser.parse(text, scoring.serverDefaults());
@@ -102,12 +99,12 @@ public class ConfigLoader {
                 LOG.log(Level.WARNING, "{0}: {1}; the last valid configuration stays in force",
                         new Object[] {name, invalid.message().replace('\n', ' ')});
             }
-            return store.saveInvalid(repositoryId, generation, invalid.message(), now, now.plus(ttl));
+            return store.saveInvalid(repositoryId, generation, invalid.message(), now, now.plus(settings.ttl()));
         }
         String sha = BlobSha.of(text);
         if (stored == null || !Objects.equals(sha, stored.blobSha())) {
             LOG.log(Level.INFO, "{0}: {1} {2} loaded", new Object[] {name, ConfigFileParser.FILE_NAME, sha});
         }
-        return store.saveLoaded(repositoryId, generation, text, sha, now, now.plus(ttl));
+        return store.saveLoaded(repositoryId, generation, text, sha, now, now.plus(settings.ttl()));
     }
 }

@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Each repository's effective configuration: its `.meritocrab.toml` merged with the server defaults.
@@ -45,6 +44,8 @@ public class RepositoryConfigs {
     private static final Logger LOG = Logger.getLogger(RepositoryConfigs.class.getName());
 
     @Inject
+    RepositoryConfigSettings fetching;
+    @Inject
     ConfigLoader loader;
     @Inject
     RepositoryConfigStore store;
@@ -56,8 +57,6 @@ public class RepositoryConfigs {
     Event<ConfigChanged> changes;
     @Resource
     ManagedExecutorService executor;
-    @Inject @ConfigProperty(name = "meritocrab.repo-config.first-load-timeout", defaultValue = "PT5S")
-    Duration firstLoadTimeout;
 
     private final Clock clock = Clock.systemUTC();
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
@@ -109,7 +108,7 @@ public class RepositoryConfigs {
     private Cached firstLoad(long repositoryId) {
         CompletableFuture<Cached> first = load(repositoryId, reference(repositoryId), false);
         try {
-            return first.get(firstLoadTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return first.get(fetching.firstLoadTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             LOG.log(Level.FINE, "repository {0}: configuration not read in time; server defaults for now", repositoryId);
         } catch (InterruptedException e) {

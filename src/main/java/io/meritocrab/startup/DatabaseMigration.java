@@ -77,6 +77,11 @@ public class DatabaseMigration {
                 .dataSource(dataSource)
                 // Shared migrations, then those for one database only (db/vendor/postgresql, db/vendor/h2).
                 .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
+                // Liberty's persistent timers create their tables (MERITOCRAB_TIMER_*) in the same schema as
+                // soon as the EJB container starts, which can be before this runs on a busy machine: a schema
+                // without Flyway's history is taken as empty (version 0) and every migration applies.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load();
     }
 }

@@ -88,6 +88,11 @@ public class LlmSettings {
         return config.getOptionalValue("meritocrab.llm.rules-first-confidence", Double.class).orElse(0.95);
     }
 
+    /** Threads calling the model; each holds one leased request at a time. */
+    public int workers() {
+        return config.getOptionalValue("meritocrab.llm.workers", Integer.class).orElse(4);
+    }
+
     /** How often one request may be handed to the provider (rate limits, busy) before a maintainer gets it. */
     public int maxAttempts() {
         return config.getOptionalValue("meritocrab.llm.max-attempts", Integer.class).orElse(5);

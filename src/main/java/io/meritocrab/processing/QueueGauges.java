@@ -1,21 +1,20 @@
-package io.meritocrab.metrics;
+package io.meritocrab.processing;
 
-import jakarta.annotation.Resource;
+import io.meritocrab.inbox.Deliveries;
+import io.meritocrab.inbox.InboxDepth;
+import io.meritocrab.metrics.MetricNames;
+import io.meritocrab.metrics.MetricsSettings;
+import io.meritocrab.metrics.TaggedCounters;
+import io.meritocrab.outbox.GitHubOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 
@@ -28,17 +27,15 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 public class QueueGauges {
 
     private static final Logger LOG = Logger.getLogger(QueueGauges.class.getName());
-    private static final String INBOX = "SELECT COUNT(*), MIN(received_at) FROM delivery WHERE status = 'PENDING'";
-    private static final String FAILED = "SELECT COUNT(*) FROM delivery WHERE status = 'FAILED'";
-    private static final String SHADOW_CLOSES = "SELECT COUNT(*) FROM enforcement_action "
-            + "WHERE status = 'PENDING' AND decision = 'SHADOW_CLOSE'";
 
-    @Resource(lookup = "jdbc/meritocrab")
-    DataSource dataSource;
+    @Inject
+    MetricsSettings settings;
+    @Inject
+    Deliveries deliveries;
+    @Inject
+    GitHubOutbox outbox;
     @Inject
     MetricRegistry registry;
-    @Inject @ConfigProperty(name = "meritocrab.metrics.gauge-cache", defaultValue = "PT5S")
-    Duration cacheFor;
 
     private volatile Snapshot snapshot = new Snapshot(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Long.MIN_VALUE);
 
@@ -62,7 +59,7 @@ public class QueueGauges {
     private Snapshot current() {
         Snapshot last = snapshot;
         long now = System.nanoTime();
-        if (last.takenAt() != Long.MIN_VALUE && now - last.takenAt() < cacheFor.toNanos()) {
+        if (last.takenAt() != Long.MIN_VALUE && now - last.takenAt() < settings.gaugeCache().toNanos()) {
             return last;
         }
         synchronized (this) {
@@ -75,27 +72,14 @@ public class QueueGauges {
     }
 
     private Snapshot read(long now) {
-        try (Connection connection = dataSource.getConnection()) {
-            double pending;
-            double oldestAge;
-            try (PreparedStatement inbox = connection.prepareStatement(INBOX); ResultSet row = inbox.executeQuery()) {
-                row.next();
-                pending = row.getLong(1);
-                Timestamp oldest = row.getTimestamp(2);
-                oldestAge = oldest == null ? 0 : Math.max(0,
-                        Duration.between(oldest.toInstant(), Instant.now()).toMillis() / 1000.0);
-            }
-            return new Snapshot(pending, oldestAge, count(connection, FAILED), count(connection, SHADOW_CLOSES), now);
-        } catch (SQLException e) {
+        try {
+            InboxDepth inbox = deliveries.depth();
+            double oldestAge = inbox.oldestPendingReceivedAt() == null ? 0 : Math.max(0,
+                    Duration.between(inbox.oldestPendingReceivedAt(), Instant.now()).toMillis() / 1000.0);
+            return new Snapshot(inbox.pending(), oldestAge, inbox.failed(), outbox.pendingShadowCloses(), now);
+        } catch (SQLException | RuntimeException e) {
             LOG.log(Level.FINE, "Queue gauges could not be read", e);
             return new Snapshot(Double.NaN, Double.NaN, Double.NaN, Double.NaN, now);
-        }
-    }
-
-    private static double count(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet row = statement.executeQuery()) {
-            row.next();
-            return row.getLong(1);
         }
     }
 }
