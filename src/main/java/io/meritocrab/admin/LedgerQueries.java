@@ -40,11 +40,7 @@ public class LedgerQueries {
     public Views.ContributorDetail contributor(TrackedRepository repository, String login, int entryLimit) {
         Contributor contributor = contributors.findByLogin(repository.id(), login)
                 .orElseThrow(() -> new MaintainerActionException.UnknownContributor(ContributorRef.login(login)));
-        List<LedgerEntry> entries = em.createQuery("SELECT e FROM LedgerEntry e WHERE e.contributorId = :id "
-                        + "ORDER BY e.seq DESC", LedgerEntry.class)
-                .setParameter("id", contributor.id())
-                .setMaxResults(entryLimit)
-                .getResultList();
+        List<LedgerEntry> entries = contributors.latestEntries(contributor.id(), entryLimit);
         Map<Long, Evaluation> evaluations = evaluationsOf(entries);
         return new Views.ContributorDetail(contributor.login(), contributor.userId(), contributor.credit(),
                 contributor.blacklisted(), contributor.lastActivityAt(),

@@ -24,6 +24,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a maintainer may do to a repository's ledger, for the console, the admin API and `/credit`
@@ -133,7 +134,7 @@ public class MaintainerActions {
     }
 
     private Contributor lock(long repositoryId, ContributorRef who) {
-        java.util.Optional<Contributor> found = who instanceof ContributorRef.ByLogin byLogin
+        Optional<Contributor> found = who instanceof ContributorRef.ByLogin byLogin
                 ? contributors.lockByLogin(repositoryId, byLogin.login())
                 : contributors.lockByUserId(repositoryId, ((ContributorRef.ByUserId) who).userId());
         return found.orElseThrow(() -> new UnknownContributor(who));
@@ -141,11 +142,7 @@ public class MaintainerActions {
 
     private LedgerEntry lastEntry(Contributor contributor) {
         em.flush();
-        return em.createQuery("SELECT e FROM LedgerEntry e WHERE e.contributorId = :id ORDER BY e.seq DESC",
-                        LedgerEntry.class)
-                .setParameter("id", contributor.id())
-                .setMaxResults(1)
-                .getSingleResult();
+        return contributors.latestEntries(contributor.id(), 1).get(0);
     }
 
     private ScoringPolicy policy(long repositoryId) {
