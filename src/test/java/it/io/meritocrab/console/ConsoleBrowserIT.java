@@ -10,6 +10,7 @@ import it.io.meritocrab.support.ItEnvironment;
 import it.io.meritocrab.support.MeritocrabIT;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
