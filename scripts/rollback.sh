@@ -35,6 +35,7 @@ namespace="${MERITOCRAB_NAMESPACE:-meritocrab}"
 deployment="${MERITOCRAB_DEPLOYMENT:-meritocrab}"
 backup_dir="${MERITOCRAB_BACKUP_DIR:-./backups}"
 max_age="${MERITOCRAB_BACKUP_MAX_AGE:-60}"
+[[ "$max_age" =~ ^[0-9]+$ ]] || { echo "MERITOCRAB_BACKUP_MAX_AGE must be a number of minutes" >&2; exit 2; }
 rollout_timeout="${MERITOCRAB_ROLLOUT_TIMEOUT:-10m}"
 read -r -a kubectl <<<"${KUBECTL:-kubectl}"
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -46,7 +47,7 @@ refuse() {
 
 # 1. A fresh, readable backup, before anything changes.
 backup="$(find "$backup_dir" -maxdepth 1 -type f -name 'meritocrab-*.dump' -mmin "-$max_age" -printf '%T@ %p\n' 2>/dev/null |
-    sort -n | tail -n 1 | cut -d' ' -f2-)"
+    sort -n | tail -n 1 | cut -d' ' -f2-)" || true
 if [ -z "$backup" ]; then
     refuse "no backup younger than $max_age minutes in $backup_dir (meritocrab-*.dump); take one first:
   scripts/backup-drill.sh --dump $backup_dir/meritocrab-\$(date -u +%Y%m%dT%H%M%SZ).dump postgresql://USER@HOST:5432/meritocrab"

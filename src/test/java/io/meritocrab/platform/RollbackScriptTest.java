@@ -42,6 +42,17 @@ class RollbackScriptTest {
     }
 
     @Test
+    void refusesWhenTheBackupDirectoryDoesNotExist() throws IOException {
+        Files.delete(backups());
+
+        ExternalCommand rollback = rollback("1.2.3");
+
+        assertThat(rollback.exitCode()).isEqualTo(1);
+        assertThat(rollback.output()).startsWith("rollback REFUSED: no backup younger than 60 minutes in " + backups());
+        assertThat(kubectlCalls()).doesNotExist();
+    }
+
+    @Test
     void refusesABackupOlderThanTheMaximumAge() throws IOException {
         Path old = Files.writeString(backups().resolve("meritocrab-old.dump"), "PGDMP");
         Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofMinutes(61))));

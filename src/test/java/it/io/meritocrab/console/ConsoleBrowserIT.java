@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * evaluation, adjust credit, and see the ledger and the chart change. Screenshots go to
  * target/browser-screenshots/.
  */
+@Tag("browser")
 class ConsoleBrowserIT extends MeritocrabIT {
 
     private final Repo repo = GitHubPayloads.newRepo("browser");
