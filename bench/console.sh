@@ -17,8 +17,10 @@ mkdir -p "$OUT"
 
 export MERITOCRAB_HTTP_PORT=${MERITOCRAB_HTTP_PORT:-19680}
 export MERITOCRAB_HTTPS_PORT=${MERITOCRAB_HTTPS_PORT:-$((MERITOCRAB_HTTP_PORT + 1))}
-export MERITOCRAB_GITHUB_WEBHOOK_SECRET="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-export MERITOCRAB_ADMIN_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+MERITOCRAB_GITHUB_WEBHOOK_SECRET="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+export MERITOCRAB_GITHUB_WEBHOOK_SECRET
+MERITOCRAB_ADMIN_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+export MERITOCRAB_ADMIN_TOKEN
 export MERITOCRAB_CONSOLE_LOCAL_LOGIN=true MERITOCRAB_CONSOLE_SECURE_COOKIE=false
 export MERITOCRAB_DELIVERY_WORKERS=1
 BASE="http://localhost:$MERITOCRAB_HTTP_PORT"
@@ -68,7 +70,8 @@ for _ in $(seq 600); do
 done
 grep -q '^PG_READY' "$OUT/postgres.log" || die "PostgreSQL did not start in 120 s"
 PG_PORT=$(sed -n 's/^PG_PORT=//p' "$OUT/postgres.log")
-export MERITOCRAB_DB_URL=$(sed -n 's/^PG_JDBC_URL=//p' "$OUT/postgres.log")
+MERITOCRAB_DB_URL=$(sed -n 's/^PG_JDBC_URL=//p' "$OUT/postgres.log")
+export MERITOCRAB_DB_URL
 export MERITOCRAB_DB_USER=postgres MERITOCRAB_DB_PASSWORD=postgres
 PSQL=(psql -X -q -At -v ON_ERROR_STOP=1 "postgresql://postgres@localhost:$PG_PORT/meritocrab")
 

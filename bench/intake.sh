@@ -19,8 +19,10 @@ mkdir -p "$OUT"
 
 export MERITOCRAB_HTTP_PORT=${MERITOCRAB_HTTP_PORT:-19580}
 export MERITOCRAB_HTTPS_PORT=${MERITOCRAB_HTTPS_PORT:-$((MERITOCRAB_HTTP_PORT + 1))}
-export MERITOCRAB_GITHUB_WEBHOOK_SECRET="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-export MERITOCRAB_ADMIN_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+MERITOCRAB_GITHUB_WEBHOOK_SECRET="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+export MERITOCRAB_GITHUB_WEBHOOK_SECRET
+MERITOCRAB_ADMIN_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+export MERITOCRAB_ADMIN_TOKEN
 # Outside the embedded default the server needs a GitHub App id and key to serve; a throwaway key, and a
 # GitHub URL where nothing listens, keep the benchmark offline.
 openssl genrsa -out "$OUT/github-app.pem" 2048 2> /dev/null
@@ -88,7 +90,8 @@ for _ in $(seq 600); do
 done
 grep -q '^PG_READY' "$OUT/postgres.log" || die "PostgreSQL did not start in 120 s"
 PG_PORT=$(sed -n 's/^PG_PORT=//p' "$OUT/postgres.log")
-export MERITOCRAB_DB_URL=$(sed -n 's/^PG_JDBC_URL=//p' "$OUT/postgres.log")
+MERITOCRAB_DB_URL=$(sed -n 's/^PG_JDBC_URL=//p' "$OUT/postgres.log")
+export MERITOCRAB_DB_URL
 export MERITOCRAB_DB_USER=postgres MERITOCRAB_DB_PASSWORD=postgres
 PSQL=(psql -X -q -At "postgresql://postgres@localhost:$PG_PORT/meritocrab")
 log "PostgreSQL on port $PG_PORT ($(grep '^PG_SYNCHRONOUS_COMMIT' "$OUT/postgres.log"))"

@@ -10,6 +10,7 @@ import it.io.meritocrab.support.ItEnvironment;
 import it.io.meritocrab.support.MeritocrabIT;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -24,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * evaluation, adjust credit, and see the ledger and the chart change. Screenshots go to
  * target/browser-screenshots/.
  */
+@Tag("browser")
 class ConsoleBrowserIT extends MeritocrabIT {
 
     private final Repo repo = GitHubPayloads.newRepo("browser");

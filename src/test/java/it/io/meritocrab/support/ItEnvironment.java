@@ -70,6 +70,12 @@ public class ItEnvironment implements LauncherSessionListener {
         return postgres.getPostgresDatabase();
     }
 
+    /** The same database as a libpq URI, for pg_dump, pg_restore and psql. */
+    public static String libpqUrl() {
+        database();
+        return "postgresql://postgres:postgres@localhost:" + postgres.getPort() + "/postgres";
+    }
+
     /** WireMock playing GitHub for the server under test. */
     public static GitHubStub github() {
         if (github == null) {
