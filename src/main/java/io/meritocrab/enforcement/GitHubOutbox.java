@@ -27,31 +27,28 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class GitHubOutbox {
 
     /**
-     * A shadow close becomes due when its persistent timer fires. Should a timer be lost (its server
-     * gone for good without the cluster's failover taking it over), the action is taken anyway a grace
-     * period after it was due.
+     * The outbox owns every action's due time, a shadow close's included (its next_attempt_at starts at
+     * its due_at): the persistent timer only wakes a server at that moment. So a timer lost or late (a
+     * restart on Payara, whose timers live in its data grid; Liberty's failover threshold) delays
+     * nothing beyond the workers' poll interval.
      */
-    static final String DUE_ACTION = "status = 'PENDING' AND next_attempt_at <= ? "
-            + "AND (decision <> 'SHADOW_CLOSE' OR timer_fired_at IS NOT NULL OR due_at <= ?)";
-    static final String DUE_REPLY = "status = 'PENDING' AND next_attempt_at <= ?";
+    static final String DUE = "status = 'PENDING' AND next_attempt_at <= ?";
 
     @Resource(lookup = "jdbc/meritocrab")
     DataSource dataSource;
     @Inject @ConfigProperty(name = "meritocrab.enforcement.lease", defaultValue = "PT5M")
     Duration lease;
-    @Inject @ConfigProperty(name = "meritocrab.shadow.close.timer-grace", defaultValue = "PT10M")
-    Duration timerGrace;
 
     public List<OutboxClaim> claimDueActions(int limit) {
-        return claim("enforcement_action", DUE_ACTION, null, limit, true);
+        return claim("enforcement_action", null, limit);
     }
 
     public List<OutboxClaim> claimAction(long id) {
-        return claim("enforcement_action", DUE_ACTION, id, 1, true);
+        return claim("enforcement_action", id, 1);
     }
 
     public List<OutboxClaim> claimDueReplies(int limit) {
-        return claim("github_reply", DUE_REPLY, null, limit, false);
+        return claim("github_reply", null, limit);
     }
 
     public PendingAction action(long id) {
@@ -132,9 +129,9 @@ public class GitHubOutbox {
                 Timestamp.from(next), cut(error, 2000), claim.id(), claim.attempt());
     }
 
-    private List<OutboxClaim> claim(String table, String due, Long onlyId, int limit, boolean timerGraceParameter) {
+    private List<OutboxClaim> claim(String table, Long onlyId, int limit) {
         Instant now = Instant.now();
-        String select = "SELECT id, attempts FROM " + table + " WHERE " + due
+        String select = "SELECT id, attempts FROM " + table + " WHERE " + DUE
                 + (onlyId != null ? " AND id = ?" : "") + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -143,9 +140,6 @@ public class GitHubOutbox {
                 try (PreparedStatement statement = connection.prepareStatement(select)) {
                     int index = 1;
                     statement.setTimestamp(index++, Timestamp.from(now));
-                    if (timerGraceParameter) {
-                        statement.setTimestamp(index++, Timestamp.from(now.minus(timerGrace)));
-                    }
                     if (onlyId != null) {
                         statement.setLong(index++, onlyId);
                     }

@@ -114,9 +114,8 @@ public class ItEnvironment implements LauncherSessionListener {
         env.put("MERITOCRAB_GITHUB_WRITE_SPACING", "PT0.3S");
         env.put("MERITOCRAB_ENFORCEMENT_RETRY_BASE", "PT1S");
         env.put("MERITOCRAB_GITHUB_REDELIVERY_INTERVAL", "PT2S");
-        // The shortest failover Liberty allows; the lost-timer safety net far enough not to mask timers.
+        // The shortest failover Liberty allows.
         env.put("MERITOCRAB_TIMER_FAILOVER_AFTER", "100s");
-        env.put("MERITOCRAB_SHADOW_CLOSE_TIMER_GRACE", "PT30M");
         env.put("MERITOCRAB_ENFORCEMENT_RETRY_CAP", "PT2S");
         // The breaker opens when 3 of the last 4 calls failed and tries again 3 s later.
         env.put("IO_MERITOCRAB_GITHUB_GITHUBTRANSPORT_SEND_CIRCUITBREAKER_REQUESTVOLUMETHRESHOLD", "4");
