@@ -49,7 +49,7 @@ public class ModelRequests {
         em.createNativeQuery("INSERT INTO model_request (evaluation_id, repository_id, contributor_id, entry_kind, "
                         + "contribution_kind, repository_name, author_login, author_association, title, body, additions, "
                         + "deletions, changed_files, same_text_elsewhere, subject_number, attempts, due_at, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER), 0, ?, ?)")
                 .setParameter(1, evaluationId)
                 .setParameter(2, repositoryId)
                 .setParameter(3, contributorId)
