@@ -63,9 +63,9 @@ public class GitHubOutbox {
                 if (!row.next()) {
                     throw new IllegalStateException("no enforcement action " + id);
                 }
-                long installation = row.getLong(4);
+                Long installation = nullableLong(row, 4);
                 return new PendingAction(row.getLong(1), row.getLong(2), row.getString(3),
-                        row.wasNull() ? null : installation, row.getBoolean(5), row.getString(6), row.getInt(7),
+                        installation, row.getBoolean(5), row.getString(6), row.getInt(7),
                         GateDecision.valueOf(row.getString(8)), row.getInt(9), row.getInt(10), row.getString(11),
                         row.getTimestamp(12) != null, row.getString(13));
             }
@@ -84,8 +84,8 @@ public class GitHubOutbox {
                 if (!row.next()) {
                     throw new IllegalStateException("no reply " + id);
                 }
-                long installation = row.getLong(3);
-                return new PendingReply(row.getLong(1), row.getString(2), row.wasNull() ? null : installation,
+                Long installation = nullableLong(row, 3);
+                return new PendingReply(row.getLong(1), row.getString(2), installation,
                         row.getBoolean(4), row.getInt(5), row.getString(6));
             }
         } catch (SQLException e) {
@@ -185,6 +185,12 @@ public class GitHubOutbox {
         } catch (SQLException e) {
             throw new IllegalStateException("could not update the GitHub outbox", e);
         }
+    }
+
+    /** Read on its own: wasNull() speaks of the last column read, so it must follow its getLong at once. */
+    private static Long nullableLong(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
     }
 
     private static String cut(String text, int max) {
