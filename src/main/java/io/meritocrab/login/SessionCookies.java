@@ -10,9 +10,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The console's session cookie: HttpOnly, SameSite=Lax, and Secure unless switched off
- * (`meritocrab.console.secure-cookie`; off by default only on the embedded default, served over HTTP).
- * Sessions are tracked by cookie only, never in URLs.
+ * The console's session cookie: HttpOnly, and Secure unless switched off (`meritocrab.console.secure-cookie`;
+ * off by default only on the embedded default, served over HTTP); SameSite=Lax is declared in web.xml,
+ * the one place both Liberty and Payara read it from. Sessions are tracked by cookie only, never in URLs.
  */
 @WebListener
 public class SessionCookies implements ServletContextListener {
@@ -25,7 +25,6 @@ public class SessionCookies implements ServletContextListener {
         SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setHttpOnly(true);
         cookie.setSecure(secure.orElse(!embedded));
-        cookie.setAttribute("SameSite", "Lax");
         event.getServletContext().setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
     }
 }
