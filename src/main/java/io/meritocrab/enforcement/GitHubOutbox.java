@@ -150,20 +150,24 @@ public class GitHubOutbox {
                         }
                     }
                 }
-                try (PreparedStatement leaseRow = connection.prepareStatement(
-                        "UPDATE " + table + " SET attempts = ?, next_attempt_at = ? WHERE id = ?")) {
+                // The lease is taken only if the row is still as it was read: H2 lets a second lease see
+                // a row another one had locked and just committed (PostgreSQL re-reads it and skips it).
+                List<OutboxClaim> leased = new ArrayList<>();
+                try (PreparedStatement leaseRow = connection.prepareStatement("UPDATE " + table
+                        + " SET attempts = ?, next_attempt_at = ? WHERE id = ? AND attempts = ? AND " + DUE)) {
                     for (OutboxClaim claim : claims) {
                         leaseRow.setInt(1, claim.attempt());
                         leaseRow.setTimestamp(2, Timestamp.from(now.plus(lease)));
                         leaseRow.setLong(3, claim.id());
-                        leaseRow.addBatch();
-                    }
-                    if (!claims.isEmpty()) {
-                        leaseRow.executeBatch();
+                        leaseRow.setInt(4, claim.attempt() - 1);
+                        leaseRow.setTimestamp(5, Timestamp.from(now));
+                        if (leaseRow.executeUpdate() == 1) {
+                            leased.add(claim);
+                        }
                     }
                 }
                 connection.commit();
-                return claims;
+                return leased;
             } catch (SQLException e) {
                 connection.rollback();
                 throw e;
