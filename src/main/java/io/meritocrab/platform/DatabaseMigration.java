@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.logging.Level;
@@ -19,15 +18,15 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the schema up to date with the versioned migrations when the application starts; JPA never
  * generates schema. It runs only when the startup validation passes; until it succeeds the server is
- * not ready and refuses webhooks. On a new database Liberty may create its timer tables
- * (MERITOCRAB_TIMER_*) before the first migration runs; Flyway refuses a schema that is not empty, so
- * a schema holding only those tables is first given an empty baseline (version 0).
+ * not ready and refuses webhooks. On a new database Liberty may create its timer tables and sequence
+ * (MERITOCRAB_TIMER_*) before the first migration runs, at any moment of it. Flyway refuses a schema
+ * that is not empty and has no history, so such a schema is given an empty baseline (version 0) and
+ * every migration runs; one that holds other tables of the same names fails on its first migration.
  */
 @ApplicationScoped
 public class DatabaseMigration {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
-    private static final String TIMER_TABLES = "meritocrab_timer_";
 
     @Resource(lookup = "jdbc/meritocrab")
     DataSource dataSource;
@@ -75,28 +74,10 @@ public class DatabaseMigration {
         }
     }
 
-    /** True when the schema holds tables, and all of them are the EJB timer store's. */
-    private boolean onlyTimerTables() {
-        try (Connection connection = dataSource.getConnection();
-             ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), "%",
-                     new String[] {"TABLE"})) {
-            boolean any = false;
-            while (tables.next()) {
-                if (!tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT).startsWith(TIMER_TABLES)) {
-                    return false;
-                }
-                any = true;
-            }
-            return any;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
-        }
-    }
-
     private Flyway flyway() {
         return Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
-                .baselineOnMigrate(onlyTimerTables())
+                .baselineOnMigrate(true)
                 .baselineVersion("0")
                 // Shared migrations, then those for one database only (db/vendor/postgresql, db/vendor/h2).
                 .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
