@@ -20,7 +20,8 @@ class PackageDependenciesTest {
     private static final String[] CORE = {"io.meritocrab.ledger..", "io.meritocrab.scoring..",
             "io.meritocrab.evaluation"};
     private static final String[] EDGES = {"io.meritocrab.intake..", "io.meritocrab.admin..",
-            "io.meritocrab.console..", "io.meritocrab.login..", "io.meritocrab.startup.."};
+            "io.meritocrab.console..", "io.meritocrab.login..", "io.meritocrab.startup..",
+            "io.meritocrab.application.."};
 
     private static JavaClasses classes;
 
@@ -58,7 +59,7 @@ class PackageDependenciesTest {
 
     /** Every package of the server except the given ones and the foundation. */
     private static String[] projectPackagesOutside(String[] allowed) {
-        return java.util.Arrays.stream(new String[] {"access", "admin", "assessment", "commands", "console",
+        return java.util.Arrays.stream(new String[] {"access", "admin", "application", "assessment", "commands", "console",
                         "events", "gate", "github", "inbox", "intake", "login", "maintainer", "outbox",
                         "processing", "ratelimit", "redelivery", "repoconfig", "repos", "startup",
                         "evaluation.llm", "evaluation.rules", "ledger", "scoring", "evaluation"})

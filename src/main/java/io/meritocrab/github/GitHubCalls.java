@@ -111,6 +111,9 @@ public class GitHubCalls {
                             .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                             .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                             .property("microprofile.rest.client.disable.default.mapper", true)
+                            // Closing a PR is a PATCH, which the JDK's HttpURLConnection refuses; Jersey's
+                            // client (Payara) sends it only with this switch. Other clients ignore it.
+                            .property("jersey.config.client.httpUrlConnection.setMethodWorkaround", true)
                             .register(new InvokedOperation())
                             .build(GitHubApi.class);
                 }

@@ -48,6 +48,11 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
                                                 HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/console")) {
+            if (path.equals(LOGIN_PAGE)) {
+                // The page's form needs a session: made here, its cookie can still be given SameSite.
+                request.getSession(true);
+                SessionCookies.addSameSite(request, response);
+            }
             return console(path, request, context);
         }
         if (path.startsWith("/api/")) {
@@ -88,6 +93,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         }
         String state = HexFormat.of().formatHex(bytes(32));
         request.getSession(true).setAttribute(STATE, state);
+        SessionCookies.addSameSite(request, context.getResponse());
         return context.redirect(oauth.authorizeUrl(callbackUrl(request), state));
     }
 
@@ -132,6 +138,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         // A new session id at login: an id planted in the browser before cannot be used to ride the login.
         request.changeSessionId();
         request.getSession(false).setAttribute(CurrentUser.SESSION_ATTRIBUTE, user);
+        SessionCookies.addSameSite(request, context.getResponse());
         return context.redirect(request.getContextPath() + HOME);
     }
 

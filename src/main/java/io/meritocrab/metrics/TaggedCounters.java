@@ -14,6 +14,9 @@ import org.eclipse.microprofile.metrics.Timer;
  */
 public final class TaggedCounters {
 
+    /** New metrics are registered one at a time: Payara's registry throws when two threads register at once. */
+    private static final Object REGISTRATION = new Object();
+
     private final MetricRegistry registry;
     private final Metadata metadata;
     private final String[] tagNames;
@@ -27,11 +30,23 @@ public final class TaggedCounters {
     }
 
     Counter counter(String... tagValues) {
-        return counters.computeIfAbsent(key(tagValues), k -> registry.counter(metadata, tags(tagValues)));
+        Counter counter = counters.get(key(tagValues));
+        if (counter != null) {
+            return counter;
+        }
+        synchronized (REGISTRATION) {
+            return counters.computeIfAbsent(key(tagValues), k -> registry.counter(metadata, tags(tagValues)));
+        }
     }
 
     Timer timer(String... tagValues) {
-        return timers.computeIfAbsent(key(tagValues), k -> registry.timer(metadata, tags(tagValues)));
+        Timer timer = timers.get(key(tagValues));
+        if (timer != null) {
+            return timer;
+        }
+        synchronized (REGISTRATION) {
+            return timers.computeIfAbsent(key(tagValues), k -> registry.timer(metadata, tags(tagValues)));
+        }
     }
 
     private static String key(String... tagValues) {

@@ -21,6 +21,8 @@ import java.util.logging.Logger;
 public class EnforcementRunner {
 
     private static final Logger LOG = Logger.getLogger(EnforcementRunner.class.getName());
+    static final String NO_INSTALLATION = "no installation of the GitHub App serves the repository "
+            + "(its deliveries carry no installation)";
 
     @Inject
     GitHubOutbox outbox;
@@ -41,7 +43,12 @@ public class EnforcementRunner {
                     + "(MERITOCRAB_GITHUB_APP_ID, MERITOCRAB_GITHUB_PRIVATE_KEY)");
             return;
         }
-        if (action.installationId() == null || !action.served()) {
+        if (action.installationId() == null) {
+            // A repository webhook (not the App's) names no installation: nothing can be done on GitHub.
+            finish(claim, action, ActionStatus.FAILED, NO_INSTALLATION);
+            return;
+        }
+        if (!action.served()) {
             finish(claim, action, ActionStatus.SKIPPED, "repository no longer served by the App");
             return;
         }

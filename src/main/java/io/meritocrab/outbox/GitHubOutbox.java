@@ -14,7 +14,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -32,13 +31,6 @@ public class GitHubOutbox {
             "status = 'PENDING'");
     private static final LeasedQueue REPLIES = new LeasedQueue("github_reply", "id", "next_attempt_at",
             "status = 'PENDING'");
-    /**
-     * A shadow close becomes due when its persistent timer fires. Should a timer be lost (its server
-     * gone for good without the cluster's failover taking it over), the action is taken anyway a grace
-     * period after it was due.
-     */
-    private static final String TIMER_FIRED_OR_LATE = "decision <> 'SHADOW_CLOSE' OR timer_fired_at IS NOT NULL "
-            + "OR due_at <= ?";
 
     @Inject
     OutboxSettings settings;
@@ -97,13 +89,19 @@ public class GitHubOutbox {
         queued.fire(new OutboxWork(id));
     }
 
+    /**
+     * The outbox owns every action's due time, a shadow close's included (its next attempt starts at its
+     * due time): the persistent timer only wakes a server at that moment. So a timer lost or late (a
+     * restart on Payara, whose timers live in its data grid; Liberty's failover threshold) delays nothing
+     * beyond the workers' poll interval.
+     */
     public List<OutboxClaim> claimDueActions(int limit) {
-        return claimActions(limit, "TRUE", List.of());
+        return claim(ACTIONS, limit, "TRUE", List.of());
     }
 
     /** Leases one action whose shadow-close timer just fired, unless another server has it. */
     public List<OutboxClaim> claimAction(long id) {
-        return claimActions(1, "id = ?", List.of(id));
+        return claim(ACTIONS, 1, "id = ?", List.of(id));
     }
 
     public List<OutboxClaim> claimDueReplies(int limit) {
@@ -116,9 +114,9 @@ public class GitHubOutbox {
                 + "JOIN repository r ON r.id = a.repository_id JOIN contributor c ON c.id = a.contributor_id "
                 + "WHERE a.id = ?";
         return readOne(sql, id, "enforcement action", row -> {
-            long installation = row.getLong(4);
+            Long installation = nullableLong(row, 4);
             return new PendingAction(row.getLong(1), row.getLong(2), row.getString(3),
-                    row.wasNull() ? null : installation, row.getBoolean(5), row.getString(6), row.getInt(7),
+                    installation, row.getBoolean(5), row.getString(6), row.getInt(7),
                     GateDecision.valueOf(row.getString(8)), row.getInt(9), row.getInt(10), row.getString(11),
                     row.getTimestamp(12) != null, row.getString(13));
         });
@@ -128,8 +126,8 @@ public class GitHubOutbox {
         String sql = "SELECT g.id, r.full_name, r.installation_id, r.served, g.issue_number, g.body FROM github_reply g "
                 + "JOIN repository r ON r.id = g.repository_id WHERE g.id = ?";
         return readOne(sql, id, "reply", row -> {
-            long installation = row.getLong(3);
-            return new PendingReply(row.getLong(1), row.getString(2), row.wasNull() ? null : installation,
+            Long installation = nullableLong(row, 3);
+            return new PendingReply(row.getLong(1), row.getString(2), installation,
                     row.getBoolean(4), row.getInt(5), row.getString(6));
         });
     }
@@ -180,13 +178,6 @@ public class GitHubOutbox {
 
     public void retryReply(OutboxClaim claim, Instant next, String error) {
         whileHeld(REPLIES, claim, "next_attempt_at = ?, last_error = ?", Timestamp.from(next), cut(error, 2000));
-    }
-
-    private List<OutboxClaim> claimActions(int limit, String condition, List<Object> parameters) {
-        List<Object> all = new ArrayList<>();
-        all.add(Timestamp.from(Instant.now().minus(settings.timerGrace())));
-        all.addAll(parameters);
-        return claim(ACTIONS, limit, "(" + TIMER_FIRED_OR_LATE + ") AND " + condition, all);
     }
 
     private List<OutboxClaim> claim(LeasedQueue queue, int limit, String condition, List<Object> parameters) {
@@ -246,6 +237,12 @@ public class GitHubOutbox {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read " + what + " " + id, e);
         }
+    }
+
+    /** Read on its own: wasNull() speaks of the last column read, so it must follow its getLong at once. */
+    private static Long nullableLong(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
     }
 
     private static void setTimestamp(PreparedStatement statement, int index, Instant value) throws SQLException {

@@ -6,8 +6,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The GitHub outbox's settings: its workers, their leases and retries, and how long a shadow close
- * waits for its timer before it is carried out anyway.
+ * The GitHub outbox's settings: its workers, their leases and retries.
  */
 @ApplicationScoped
 public class OutboxSettings {
@@ -22,8 +21,6 @@ public class OutboxSettings {
     Duration retryBase;
     @Inject @ConfigProperty(name = "meritocrab.enforcement.retry-cap", defaultValue = "PT10M")
     Duration retryCap;
-    @Inject @ConfigProperty(name = "meritocrab.shadow-close.timer-grace", defaultValue = "PT10M")
-    Duration timerGrace;
 
     public int workerCount() {
         return workerCount;
@@ -43,9 +40,5 @@ public class OutboxSettings {
 
     public Duration retryCap() {
         return retryCap;
-    }
-
-    public Duration timerGrace() {
-        return timerGrace;
     }
 }

@@ -86,21 +86,32 @@ public final class LeasedQueue {
                         }
                     }
                 }
+                List<T> taken = new ArrayList<>();
                 if (!leases.isEmpty()) {
+                    // Taken only if the row is still as it was read: H2 lets a second claimer see a row that
+                    // another had locked and has just committed (PostgreSQL re-reads such a row and skips it).
                     try (PreparedStatement take = connection.prepareStatement("UPDATE " + table
-                            + " SET attempts = ?, " + dueColumn + " = ? WHERE " + key + " = ?")) {
+                            + " SET attempts = ?, " + dueColumn + " = ? WHERE " + key + " = ? AND attempts = ? AND "
+                            + unfinished + " AND " + dueColumn + " <= ?")) {
                         Timestamp until = Timestamp.from(now.plus(lease));
                         for (Lease granted : leases) {
                             take.setInt(1, granted.attempt());
                             take.setTimestamp(2, until);
                             take.setLong(3, granted.id());
+                            take.setInt(4, granted.attempt() - 1);
+                            take.setTimestamp(5, Timestamp.from(now));
                             take.addBatch();
                         }
-                        take.executeBatch();
+                        int[] counts = take.executeBatch();
+                        for (int i = 0; i < counts.length; i++) {
+                            if (counts[i] != 0) {
+                                taken.add(leased.get(i));
+                            }
+                        }
                     }
                 }
                 connection.commit();
-                return leased;
+                return taken;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;

@@ -10,7 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,8 +31,9 @@ public class RateLimits {
     long apiPerMinute;
     @Inject @ConfigProperty(name = "meritocrab.rate-limit.max-keys", defaultValue = "100000")
     int maxKeys;
+    /** A comma-separated list, read as one string: list injection is not portable (Payara cannot inject it). */
     @Inject @ConfigProperty(name = "meritocrab.rate-limit.trusted-proxies")
-    Optional<List<String>> trustedProxies;
+    Optional<String> trustedProxies;
     @Inject
     DeliveryMetrics metrics;
 
@@ -45,7 +45,7 @@ public class RateLimits {
     void create() {
         unsignedWebhooks = new BucketsByKey(unsignedWebhooksPerMinute, maxKeys, System::nanoTime);
         api = new BucketsByKey(apiPerMinute, maxKeys, System::nanoTime);
-        clientAddress = new ClientAddress(trustedProxies.orElse(List.of()).stream().map(String::trim)
+        clientAddress = new ClientAddress(Arrays.stream(trustedProxies.orElse("").split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).collect(Collectors.toSet()));
     }
 

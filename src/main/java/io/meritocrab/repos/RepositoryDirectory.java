@@ -51,7 +51,7 @@ public class RepositoryDirectory {
                 .setParameter(2, repositoryId)
                 .executeUpdate();
         em.createNativeQuery("INSERT INTO repository (id, full_name, lookup_name, installation_id, served, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                        + "VALUES (?, ?, ?, CAST(? AS BIGINT), ?, ?) ON CONFLICT DO NOTHING")
                 .setParameter(1, repositoryId)
                 .setParameter(2, fullName)
                 .setParameter(3, lookupName(fullName))
@@ -60,7 +60,7 @@ public class RepositoryDirectory {
                 .setParameter(6, Timestamp.from(now))
                 .executeUpdate();
         em.createNativeQuery("UPDATE repository SET full_name = ?, lookup_name = ?, "
-                        + "installation_id = COALESCE(?, installation_id), served = ?, updated_at = ? WHERE id = ?")
+                        + "installation_id = COALESCE(CAST(? AS BIGINT), installation_id), served = ?, updated_at = ? WHERE id = ?")
                 .setParameter(1, fullName)
                 .setParameter(2, lookupName(fullName))
                 .setParameter(3, installationId)

@@ -19,7 +19,10 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the schema up to date with the versioned migrations when the application starts; JPA never
  * generates schema. It runs only when the startup validation passes; until it succeeds the server is
- * not ready and refuses webhooks.
+ * not ready and refuses webhooks. On a new database Liberty may create its timer tables and sequence
+ * (MERITOCRAB_TIMER_*) before the first migration runs, at any moment of it. Flyway refuses a schema
+ * that is not empty and has no history, so such a schema is given an empty baseline (version 0) and
+ * every migration runs; one that holds other tables of the same names fails on its first migration.
  */
 @ApplicationScoped
 public class DatabaseMigration {
@@ -75,6 +78,8 @@ public class DatabaseMigration {
     private Flyway flyway() {
         return Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 // Shared migrations, then those for one database only (db/vendor/postgresql, db/vendor/h2).
                 .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
                 // Liberty's persistent timers create their tables (MERITOCRAB_TIMER_*) in the same schema as

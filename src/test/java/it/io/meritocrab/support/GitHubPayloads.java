@@ -42,6 +42,13 @@ public final class GitHubPayloads {
         return new Repo(id, prefix + "-org-" + id, "widgets", 1_000_000 + id % 1_000_000);
     }
 
+    /** The same delivery as a repository webhook (not the App's) sends it: without `installation`. */
+    public static String withoutInstallation(String payload) {
+        try (var reader = Json.createReader(new java.io.StringReader(payload))) {
+            return Json.createObjectBuilder(reader.readObject()).remove("installation").build().toString();
+        }
+    }
+
     public static long uniqueId() {
         return ThreadLocalRandom.current().nextLong(1_000_000L, 9_000_000_000L);
     }

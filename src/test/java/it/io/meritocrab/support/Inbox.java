@@ -7,13 +7,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Looks into the server's PostgreSQL database, for what the API does not show yet. */
+/** Looks into the server's database (PostgreSQL, or H2 in the embedded-database run), for what the API does not show yet. */
 public final class Inbox {
 
     private Inbox() {
@@ -47,7 +49,7 @@ public final class Inbox {
                 while (result.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
-                        row.put(result.getMetaData().getColumnLabel(column), result.getObject(column));
+                        row.put(result.getMetaData().getColumnLabel(column), value(result.getObject(column)));
                     }
                     rows.add(row);
                 }
@@ -56,6 +58,11 @@ public final class Inbox {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    /** H2 returns OffsetDateTime for time-zoned timestamps, PostgreSQL Timestamp: tests see Timestamp. */
+    private static Object value(Object column) {
+        return column instanceof OffsetDateTime time ? Timestamp.from(time.toInstant()) : column;
     }
 
     public static int execute(String sql, Object... parameters) {

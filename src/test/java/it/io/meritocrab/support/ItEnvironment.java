@@ -9,13 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Starts a real PostgreSQL (embedded binaries, no Docker) before the integration tests and points the
- * Liberty test server at it through its server.env, so the server Arquillian starts uses it. Does
- * nothing for unit tests (the system property is set only by failsafe).
+ * Liberty test server at it through its server.env, so the server Arquillian starts uses it. In the
+ * embedded-database run (meritocrab.it.database=h2) the server keeps the embedded default's H2 file
+ * under its data directory instead, opened in H2's automatic mixed mode so that the tests can look
+ * into it while the server runs. In the Payara run the same settings become the environment of
+ * src/main/payara/run.sh (PayaraMicro). Does nothing for unit tests (the system properties are set
+ * only by failsafe).
  */
 public class ItEnvironment implements LauncherSessionListener {
 
@@ -28,23 +33,57 @@ public class ItEnvironment implements LauncherSessionListener {
     public static final int SHADOW_CLOSE_MAX_DELAY = 6;
 
     private static EmbeddedPostgres postgres;
+    private static DataSource database;
+    private static Map<String, String> serverSettings;
     private static GitHubStub github;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         String server = System.getProperty("meritocrab.it.server");
-        if (server == null || postgres != null) {
+        if ((server == null && !PayaraMicro.selected()) || database != null) {
             return;
         }
         try {
-            postgres = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "200")
-                    .start();
+            Path serverDir = PayaraMicro.selected() ? PayaraMicro.home() : new LibertyServer(server).directory();
+            String url;
+            String user;
+            if (embeddedDatabase()) {
+                LogFiles.delete(serverDir.resolve("data"));
+                url = h2Url(serverDir);
+                user = "meritocrab";
+                JdbcDataSource h2 = new JdbcDataSource();
+                h2.setURL(url);
+                h2.setUser(user);
+                h2.setPassword(user);
+                database = h2;
+            } else {
+                postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "200")
+                        .start();
+                url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+                user = "postgres";
+                database = postgres.getPostgresDatabase();
+            }
             github = GitHubStub.start();
-            writeServerEnv(new LibertyServer(server).directory(), postgres.getPort());
+            serverSettings = settings(serverDir, url, user);
+            if (!PayaraMicro.selected()) {
+                Files.writeString(serverDir.resolve("server.env"), serverSettings.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+            throw new UncheckedIOException("could not start the test database", e);
         }
+    }
+
+    /** True in the run on the embedded default's database (H2) rather than PostgreSQL. */
+    public static boolean embeddedDatabase() {
+        return "h2".equals(System.getProperty("meritocrab.it.database"));
+    }
+
+    /** The embedded default's URL (server.xml) in the same place, shared with the test JVM (AUTO_SERVER). */
+    private static String h2Url(Path serverDir) {
+        return "jdbc:h2:file:" + serverDir.toAbsolutePath().resolve("data/meritocrab")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
     }
 
     @Override
@@ -63,11 +102,16 @@ public class ItEnvironment implements LauncherSessionListener {
         }
     }
 
+    /** The environment of the server under test (Liberty's server.env; Payara Micro's process environment). */
+    public static Map<String, String> serverSettings() {
+        return Map.copyOf(serverSettings);
+    }
+
     public static DataSource database() {
-        if (postgres == null) {
-            throw new IllegalStateException("PostgreSQL runs only in the integration tests");
+        if (database == null) {
+            throw new IllegalStateException("the test database runs only in the integration tests");
         }
-        return postgres.getPostgresDatabase();
+        return database;
     }
 
     /** The same database as a libpq URI, for pg_dump, pg_restore and psql. */
@@ -84,14 +128,14 @@ public class ItEnvironment implements LauncherSessionListener {
         return github;
     }
 
-    private static void writeServerEnv(Path serverDir, int port) throws IOException {
+    private static Map<String, String> settings(Path serverDir, String url, String user) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         if (LlmStub.profileSelected()) {
             env.putAll(LlmStub.start(serverDir));
         }
-        env.put("MERITOCRAB_DB_URL", "jdbc:postgresql://localhost:" + port + "/postgres");
-        env.put("MERITOCRAB_DB_USER", "postgres");
-        env.put("MERITOCRAB_DB_PASSWORD", "postgres");
+        env.put("MERITOCRAB_DB_URL", url);
+        env.put("MERITOCRAB_DB_USER", user);
+        env.put("MERITOCRAB_DB_PASSWORD", user);
         env.put("MERITOCRAB_HTTP_PORT", System.getProperty("meritocrab.it.http.port"));
         env.put("MERITOCRAB_HTTPS_PORT", String.valueOf(Integer.parseInt(System.getProperty("meritocrab.it.http.port")) + 363));
         env.put("MERITOCRAB_GITHUB_WEBHOOK_SECRET", WEBHOOK_SECRET);
@@ -120,15 +164,13 @@ public class ItEnvironment implements LauncherSessionListener {
         env.put("MERITOCRAB_GITHUB_WRITE_SPACING", "PT0.3S");
         env.put("MERITOCRAB_ENFORCEMENT_RETRY_BASE", "PT1S");
         env.put("MERITOCRAB_GITHUB_REDELIVERY_INTERVAL", "PT2S");
-        // The shortest failover Liberty allows; the lost-timer safety net far enough not to mask timers.
+        // The shortest failover Liberty allows.
         env.put("MERITOCRAB_TIMER_FAILOVER_AFTER", "100s");
-        env.put("MERITOCRAB_SHADOW_CLOSE_TIMER_GRACE", "PT30M");
         env.put("MERITOCRAB_ENFORCEMENT_RETRY_CAP", "PT2S");
         // The breaker opens when 3 of the last 4 calls failed and tries again 3 s later.
         env.put("IO_MERITOCRAB_GITHUB_GITHUBTRANSPORT_SEND_CIRCUITBREAKER_REQUESTVOLUMETHRESHOLD", "4");
         env.put("IO_MERITOCRAB_GITHUB_GITHUBTRANSPORT_SEND_CIRCUITBREAKER_FAILURERATIO", "0.75");
         env.put("IO_MERITOCRAB_GITHUB_GITHUBTRANSPORT_SEND_CIRCUITBREAKER_DELAY", "3000");
-        Files.writeString(serverDir.resolve("server.env"), env.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
+        return env;
     }
 }
