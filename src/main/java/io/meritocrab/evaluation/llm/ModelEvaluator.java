@@ -37,6 +37,14 @@ public class ModelEvaluator {
             return new ModelOutcome.Failed(settings.identity(), "no LLM provider is configured any more", 0, null, null);
         }
         EvaluatorIdentity model = settings.identity();
+        if (provider == LlmProvider.MOCK) {
+            try {
+                return new ModelOutcome.Answered(model, MockVerdicts.verdict(settings.defaultClassification()), 0,
+                        null, null);
+            } catch (IllegalArgumentException e) {
+                return new ModelOutcome.Failed(model, e.getMessage(), 0, null, null);
+            }
+        }
         ProviderProtocol protocol = ProviderProtocol.of(provider);
         Tokens tokens = new Tokens();
         long started = System.nanoTime();
