@@ -40,6 +40,9 @@ public class LlmSettings {
     }
 
     public String model(LlmProvider provider) {
+        if (provider == LlmProvider.MOCK) {
+            return provider.defaultModel();
+        }
         return text("meritocrab.llm.model").or(() -> Optional.ofNullable(provider.defaultModel()))
                 .orElseThrow(() -> new IllegalStateException("meritocrab.llm.model (MERITOCRAB_LLM_MODEL) is "
                         + "required for provider " + provider.configName()));
