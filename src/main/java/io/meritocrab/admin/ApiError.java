@@ -20,6 +20,10 @@ public final class ApiError {
         return new WebApplicationException(response(404, message).build());
     }
 
+    static WebApplicationException forbidden(String message) {
+        return new WebApplicationException(response(403, message).build());
+    }
+
     static WebApplicationException badRequest(String message) {
         return new WebApplicationException(response(400, message).build());
     }

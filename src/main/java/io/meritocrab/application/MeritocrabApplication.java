@@ -8,6 +8,7 @@ import io.meritocrab.admin.EvaluationsResource;
 import io.meritocrab.admin.LedgerExportResource;
 import io.meritocrab.admin.RepositoryConfigResource;
 import io.meritocrab.admin.RepositoryLedgerResource;
+import io.meritocrab.admin.StatusResource;
 import io.meritocrab.intake.WebhookResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -27,6 +28,7 @@ public class MeritocrabApplication extends Application {
         return Set.of(WebhookResource.class,
                 ContributorActionsResource.class, DeliveriesResource.class, EvaluationsResource.class,
                 LedgerExportResource.class, RepositoryConfigResource.class, RepositoryLedgerResource.class,
+                StatusResource.class,
                 AdminTokenFilter.class, AdminErrors.MaintainerActionRefused.class, AdminErrors.NotAllowed.class);
     }
 }

@@ -1,5 +1,7 @@
 package io.meritocrab.assessment;
 
+import io.meritocrab.evaluation.Classification;
+import io.meritocrab.evaluation.ContributionKind;
 import io.meritocrab.evaluation.EvaluatedContribution;
 import io.meritocrab.evaluation.Evaluation;
 import io.meritocrab.evaluation.EvaluationStatus;
@@ -21,7 +23,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Evaluates a contribution, stores the evaluation, and applies its delta when the evaluator is sure
@@ -62,6 +66,23 @@ public class ContributionAssessor {
                 .setParameter(3, Timestamp.from(clock.instant().minus(SAME_TEXT_WINDOW)))
                 .getSingleResult();
         return count.intValue();
+    }
+
+    /**
+     * The classification of a pull request's own evaluation (the latest that has one: reopening
+     * evaluates again); empty when it was never evaluated here (opened before the server came) or
+     * the model failed on it.
+     */
+    public Optional<Classification> pullRequestClassification(long repositoryId, long number) {
+        List<?> found = em.createNativeQuery("SELECT classification FROM evaluation WHERE repository_id = ? "
+                        + "AND contribution_kind = ? AND subject_number = ? AND classification IS NOT NULL "
+                        + "ORDER BY created_at DESC, id DESC")
+                .setParameter(1, repositoryId)
+                .setParameter(2, ContributionKind.PULL_REQUEST.name())
+                .setParameter(3, number)
+                .setMaxResults(1)
+                .getResultList();
+        return found.stream().map(value -> Classification.valueOf(value.toString())).findFirst();
     }
 
     public Evaluation assess(EvaluatedContribution subject, Contributor contributor, EntryKind kind,

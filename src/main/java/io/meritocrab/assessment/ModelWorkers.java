@@ -1,8 +1,10 @@
 package io.meritocrab.assessment;
 
+import io.meritocrab.evaluation.Classification;
 import io.meritocrab.evaluation.ContributionKind;
 import io.meritocrab.evaluation.llm.LlmProvider;
 import io.meritocrab.evaluation.llm.LlmSettings;
+import io.meritocrab.evaluation.llm.MockVerdicts;
 import io.meritocrab.evaluation.llm.ModelEvaluator;
 import io.meritocrab.evaluation.llm.ModelOutcome;
 import io.meritocrab.github.GitHubClient;
@@ -59,11 +61,17 @@ public class ModelWorkers {
     private void logSettings() {
         try {
             LlmProvider provider = settings.provider();
+            String alias = settings.providerAliasNote().map(note -> " (" + note + ")").orElse("");
             if (provider == LlmProvider.RULES) {
                 LOG.info("Evaluations by the rules evaluator (no LLM provider configured)");
+            } else if (provider == LlmProvider.MOCK) {
+                Classification classification = MockVerdicts.classification(settings.defaultClassification());
+                LOG.info(() -> "Evaluations by the mock provider of the original meritocrab, for trials: no model is "
+                        + "called, what the rules do not decide is classified " + classification
+                        + " with confidence " + MockVerdicts.CONFIDENCE);
             } else {
                 LOG.info(() -> "Evaluations by " + provider.configName() + ", model " + settings.model(provider) + " at "
-                        + settings.baseUrl(provider) + ", after the rules; " + settings.workers() + " model workers");
+                        + settings.baseUrl(provider) + alias + ", after the rules; " + settings.workers() + " model workers");
             }
         } catch (RuntimeException e) {
             LOG.severe("The LLM settings are wrong; evaluations will fail until they are fixed: " + e.getMessage());

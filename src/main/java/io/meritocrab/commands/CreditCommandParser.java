@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * four spaces or more (Markdown code). Lines before and after the command are free text (e.g. why the
  * override is made); the command line itself must follow the grammar exactly, or the command is
  * malformed. Subcommands are accepted in any case. Phones' typographic quotes (“ ” „) and minus
- * signs (− –) are accepted in an override.
+ * signs (− –) are accepted in an override. The original meritocrab's `/credit blacklist @login --remove`
+ * is read as unblacklist; an unknown subcommand is answered with the usage, as the original does.
  */
 public final class CreditCommandParser {
 
@@ -28,7 +29,7 @@ public final class CreditCommandParser {
             - `/credit check @login`: credit, role, blacklist status and the last 5 ledger entries
             - `/credit override @login +N "reason"` (or `-N`): change the credit by N, with a reason
             - `/credit blacklist @login`
-            - `/credit unblacklist @login`
+            - `/credit unblacklist @login` (or `/credit blacklist @login --remove`)
 
             `@login` may also be a numeric user id, e.g. `@583231`.""";
 
@@ -42,6 +43,8 @@ public final class CreditCommandParser {
     private static final String OPENING_QUOTES = "\"\u201C\u201E";
     private static final String CLOSING_QUOTES = "\"\u201D\u201C";
     private static final List<String> TARGET_ONLY = List.of("check", "blacklist", "unblacklist");
+    /** The original meritocrab's Actions-mode form of unblacklist: `/credit blacklist @login --remove`. */
+    private static final String REMOVE = "--remove";
 
     private CreditCommandParser() {
     }
@@ -96,6 +99,9 @@ public final class CreditCommandParser {
             return malformed("`" + words[1] + "` is not a contributor: write `@login` or `@id`.");
         }
         if (TARGET_ONLY.contains(subcommand)) {
+            if ("blacklist".equals(subcommand) && words.length > 2 && REMOVE.equalsIgnoreCase(words[2].strip())) {
+                return new CreditCommand.Unblacklist(target);
+            }
             if (words.length > 2) {
                 return malformed("`/credit " + subcommand + "` takes only a contributor; `" + words[2]
                         + "` is too much.");

@@ -5,6 +5,7 @@ import io.meritocrab.assessment.Participants;
 import io.meritocrab.assessment.Participants.Participation;
 import io.meritocrab.assessment.Participants.Scored;
 import io.meritocrab.assessment.Participants.Skipped;
+import io.meritocrab.evaluation.Classification;
 import io.meritocrab.evaluation.ContentFingerprint;
 import io.meritocrab.evaluation.Contribution;
 import io.meritocrab.evaluation.ContributionKind;
@@ -21,6 +22,7 @@ import io.meritocrab.scoring.GateDecision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Locale;
 
 /** Opened and reopened PRs pass the gate and are evaluated; merged PRs earn the merge bonus. */
 @ApplicationScoped
@@ -84,9 +86,13 @@ public class PullRequestEvents {
         if (author.blacklisted()) {
             return "pull request #" + number + " merged: no bonus for a blacklisted author";
         }
-        int bonus = scored.policy().pullRequestMergedBonus();
-        ledger.apply(author, EntryKind.PULL_REQUEST_MERGED, bonus,
-                LedgerCause.system("pull request #" + number + " merged", delivery.deliveryId(), null), scored.policy());
+        // As in the original, the merged PR's own classification picks the bonus; not evaluated here: acceptable.
+        Classification classification = assessor.pullRequestClassification(scored.repository().id(), number)
+                .orElse(Classification.ACCEPTABLE);
+        int bonus = scored.policy().mergedBonus(classification);
+        ledger.apply(author, EntryKind.PULL_REQUEST_MERGED, bonus, LedgerCause.system("pull request #" + number
+                + " merged (classified " + classification.name().toLowerCase(Locale.ROOT) + ")",
+                delivery.deliveryId(), null), scored.policy());
         return "pull request #" + number + " merged: bonus " + bonus + " to " + author.login();
     }
 }

@@ -44,7 +44,7 @@ public class ReviewEvents {
         if (reviewer.blacklisted()) {
             return "review of #" + number + ": no bonus for a blacklisted reviewer";
         }
-        int bonus = scored.policy().reviewSubmittedBonus();
+        int bonus = scored.policy().reviewBonus();
         ledger.apply(reviewer, EntryKind.REVIEW_SUBMITTED, bonus,
                 LedgerCause.system("reviewed pull request #" + number, delivery.deliveryId(), null), scored.policy());
         return "review of #" + number + ": bonus " + bonus + " to " + reviewer.login();

@@ -2,6 +2,7 @@ package io.meritocrab.repoconfig;
 
 import io.meritocrab.scoring.ScoreRow;
 import io.meritocrab.scoring.ScoringPolicy;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +12,8 @@ import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 
 /**
- * Reads a repository's `.meritocrab.toml` (the original meritocrab's format plus `mode` and `trusted`)
+ * Reads a repository's `.meritocrab.toml` (the original meritocrab's format plus `mode` and `trusted`;
+ * `[pr_merged]` and `[review_submitted]` take the original's four classes or `bonus`, one value for all)
  * and merges it with the server defaults: a missing key takes the default. The file is invalid when it
  * is not TOML, a value has the wrong type or is out of range, or values contradict each other; every
  * problem is reported with its line. Unknown keys do not make the file invalid (a newer or older
@@ -39,7 +41,7 @@ public final class ConfigFileParser {
 
     private static final Map<String, Set<String>> TABLES = Map.of(
             PR_OPENED, Set.copyOf(ROW_KEYS), COMMENT, Set.copyOf(ROW_KEYS),
-            PR_MERGED, Set.of(BONUS), REVIEW_SUBMITTED, Set.of(BONUS));
+            PR_MERGED, withBonus(), REVIEW_SUBMITTED, withBonus());
     private static final Set<String> TOP_LEVEL = Set.of(STARTING_CREDIT, PR_THRESHOLD, BLACKLIST_THRESHOLD,
             PR_OPENED, COMMENT, PR_MERGED, REVIEW_SUBMITTED, MODE, TRUSTED);
 
@@ -69,8 +71,8 @@ public final class ConfigFileParser {
         }
         ScoreRow prOpened = file.row(PR_OPENED, serverDefaults.pullRequestOpened());
         ScoreRow comment = file.row(COMMENT, serverDefaults.comment());
-        int mergedBonus = file.integer(PR_MERGED + "." + BONUS, serverDefaults.pullRequestMergedBonus(), 0, LIMIT);
-        int reviewBonus = file.integer(REVIEW_SUBMITTED + "." + BONUS, serverDefaults.reviewSubmittedBonus(), 0, LIMIT);
+        ScoreRow merged = file.bonusRow(PR_MERGED, serverDefaults.pullRequestMerged());
+        ScoreRow review = file.bonusRow(REVIEW_SUBMITTED, serverDefaults.reviewSubmitted());
         GateMode mode = file.mode(GateMode.ENFORCE);
         TrustedList trusted = file.trusted();
         file.warnAboutUnknownKeys(TOP_LEVEL, TABLES);
@@ -78,8 +80,14 @@ public final class ConfigFileParser {
             return new ParseOutcome.Invalid(file.errors().stream().limit(MAX_REPORTED).toList());
         }
         ScoringPolicy policy = new ScoringPolicy(startingCredit, prThreshold, blacklistThreshold,
-                serverDefaults.confidenceThreshold(), prOpened, comment, mergedBonus, reviewBonus);
+                serverDefaults.confidenceThreshold(), prOpened, comment, merged, review);
         return new ParseOutcome.Valid(new RepositoryConfig(policy, mode, trusted, file.settings(), file.warnings()));
+    }
+
+    private static Set<String> withBonus() {
+        Set<String> keys = new HashSet<>(ROW_KEYS);
+        keys.add(BONUS);
+        return Set.copyOf(keys);
     }
 
     static RepositoryConfig defaults(ScoringPolicy serverDefaults) {

@@ -96,6 +96,23 @@ final class FileValues {
         return new ScoreRow(values[0], values[1], values[2], values[3]);
     }
 
+    /**
+     * [pr_merged] or [review_submitted]: the original's four classes (a row, as above), or `bonus`, the
+     * shorthand for one value (at least 0) in every class; not both.
+     */
+    ScoreRow bonusRow(String table, ScoreRow fallback) {
+        List<String> bonusPath = List.of(table, ConfigFileParser.BONUS);
+        if (!toml.isTable(table) || !toml.contains(bonusPath)) {
+            return row(table, fallback);
+        }
+        if (ConfigFileParser.ROW_KEYS.stream().anyMatch(key -> toml.contains(List.of(table, key)))) {
+            error(at(bonusPath) + table + ": give either bonus or spam, low, acceptable and high, not both");
+            return fallback;
+        }
+        int bonus = integer(table + "." + ConfigFileParser.BONUS, fallback.acceptable(), 0, ConfigFileParser.LIMIT);
+        return new ScoreRow(bonus, bonus, bonus, bonus);
+    }
+
     GateMode mode(GateMode fallback) {
         String key = ConfigFileParser.MODE;
         if (!toml.contains(key)) {

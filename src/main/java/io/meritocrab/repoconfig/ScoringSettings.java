@@ -5,6 +5,7 @@ import io.meritocrab.scoring.ScoringPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -41,10 +42,27 @@ public class ScoringSettings {
     @Inject @ConfigProperty(name = "meritocrab.scoring.comment.high", defaultValue = "3")
     int commentHigh;
 
-    @Inject @ConfigProperty(name = "meritocrab.scoring.pr-merged.bonus", defaultValue = "20")
-    int prMergedBonus;
-    @Inject @ConfigProperty(name = "meritocrab.scoring.review-submitted.bonus", defaultValue = "5")
-    int reviewSubmittedBonus;
+    @Inject @ConfigProperty(name = "meritocrab.scoring.pr-merged.spam", defaultValue = "0")
+    int prMergedSpam;
+    @Inject @ConfigProperty(name = "meritocrab.scoring.pr-merged.low", defaultValue = "0")
+    int prMergedLow;
+    @Inject @ConfigProperty(name = "meritocrab.scoring.pr-merged.acceptable", defaultValue = "20")
+    int prMergedAcceptable;
+    @Inject @ConfigProperty(name = "meritocrab.scoring.pr-merged.high", defaultValue = "20")
+    int prMergedHigh;
+    @Inject @ConfigProperty(name = "meritocrab.scoring.pr-merged.bonus")
+    Optional<Integer> prMergedBonus;
+
+    @Inject @ConfigProperty(name = "meritocrab.scoring.review-submitted.spam", defaultValue = "0")
+    int reviewSubmittedSpam;
+    @Inject @ConfigProperty(name = "meritocrab.scoring.review-submitted.low", defaultValue = "0")
+    int reviewSubmittedLow;
+    @Inject @ConfigProperty(name = "meritocrab.scoring.review-submitted.acceptable", defaultValue = "5")
+    int reviewSubmittedAcceptable;
+    @Inject @ConfigProperty(name = "meritocrab.scoring.review-submitted.high", defaultValue = "5")
+    int reviewSubmittedHigh;
+    @Inject @ConfigProperty(name = "meritocrab.scoring.review-submitted.bonus")
+    Optional<Integer> reviewSubmittedBonus;
 
     private ScoringPolicy policy;
 
@@ -53,7 +71,14 @@ public class ScoringSettings {
         policy = new ScoringPolicy(startingCredit, prThreshold, blacklistThreshold, confidenceThreshold,
                 new ScoreRow(prOpenedSpam, prOpenedLow, prOpenedAcceptable, prOpenedHigh),
                 new ScoreRow(commentSpam, commentLow, commentAcceptable, commentHigh),
-                prMergedBonus, reviewSubmittedBonus);
+                withBonus(new ScoreRow(prMergedSpam, prMergedLow, prMergedAcceptable, prMergedHigh), prMergedBonus),
+                withBonus(new ScoreRow(reviewSubmittedSpam, reviewSubmittedLow, reviewSubmittedAcceptable,
+                        reviewSubmittedHigh), reviewSubmittedBonus));
+    }
+
+    /** A `.bonus` key is the shorthand for one value in every class. */
+    private static ScoreRow withBonus(ScoreRow row, Optional<Integer> bonus) {
+        return bonus.map(value -> new ScoreRow(value, value, value, value)).orElse(row);
     }
 
     /** The policy of every repository without a `.meritocrab.toml`, and the defaults of those with one. */

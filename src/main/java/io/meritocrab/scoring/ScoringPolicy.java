@@ -14,13 +14,13 @@ public record ScoringPolicy(
         double confidenceThreshold,
         ScoreRow pullRequestOpened,
         ScoreRow comment,
-        int pullRequestMergedBonus,
-        int reviewSubmittedBonus) {
+        ScoreRow pullRequestMerged,
+        ScoreRow reviewSubmitted) {
 
     /** The defaults of the original meritocrab. */
     public static ScoringPolicy defaults() {
-        return new ScoringPolicy(100, 50, 0, 0.85,
-                new ScoreRow(-25, -5, 5, 15), new ScoreRow(-10, -2, 1, 3), 20, 5);
+        return new ScoringPolicy(100, 50, 0, 0.85, new ScoreRow(-25, -5, 5, 15), new ScoreRow(-10, -2, 1, 3),
+                new ScoreRow(0, 0, 20, 20), new ScoreRow(0, 0, 5, 5));
     }
 
     public ScoringPolicy {
@@ -37,6 +37,16 @@ public record ScoringPolicy(
             case PULL_REQUEST -> pullRequestOpened.deltaFor(classification);
             case COMMENT -> comment.deltaFor(classification);
         };
+    }
+
+    /** A merged pull request's bonus, picked by the classification of the pull request itself. */
+    public int mergedBonus(Classification pullRequest) {
+        return pullRequestMerged.deltaFor(pullRequest);
+    }
+
+    /** A review's bonus: reviews are not evaluated, so they count as acceptable (as in the original). */
+    public int reviewBonus() {
+        return reviewSubmitted.deltaFor(Classification.ACCEPTABLE);
     }
 
     /** An evaluation at least this sure is applied at once; below, it waits for a maintainer. */

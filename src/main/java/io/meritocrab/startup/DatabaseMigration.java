@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,6 +62,17 @@ public class DatabaseMigration {
 
     public boolean migrated() {
         return migrated;
+    }
+
+    /** The migrations applied to the database, oldest first ("1: ledger and inbox"); empty when unknown. */
+    public List<String> applied() {
+        try {
+            // The baseline Flyway records (Liberty's timer tables were there first) is no migration.
+            return Arrays.stream(flyway().info().applied()).filter(info -> !info.getType().isBaseline())
+                    .map(info -> info.getVersion() + ": " + info.getDescription()).toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     public String failure() {

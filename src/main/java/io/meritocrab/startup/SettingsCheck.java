@@ -1,13 +1,13 @@
 package io.meritocrab.startup;
 
+import io.meritocrab.evaluation.llm.LlmProvider;
+import io.meritocrab.evaluation.llm.MockVerdicts;
 import io.meritocrab.github.AppPrivateKey;
 import io.meritocrab.processing.PayloadRetention;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The settings the server cannot run without, checked before it serves. Outside the embedded default
@@ -16,12 +16,10 @@ import java.util.Set;
  */
 public final class SettingsCheck {
 
-    public static final Set<String> LLM_PROVIDERS = Set.of("rules", "anthropic", "openai", "openai-compatible");
-
     /** The values as configured; empty when unset. */
     public record Settings(boolean embeddedDefault, Optional<String> webhookSecret, Optional<String> appId,
                            Optional<String> privateKey, Optional<String> llmProvider, Optional<String> llmApiKey, Optional<String> llmBaseUrl,
-                           Optional<String> payloadAge) {
+                           Optional<String> payloadAge, Optional<String> llmDefaultClassification) {
     }
 
     private SettingsCheck() {
@@ -54,17 +52,34 @@ public final class SettingsCheck {
                 problems.add("MERITOCRAB_GITHUB_PRIVATE_KEY: the GitHub App private key is damaged PEM");
             }
         }
-        String provider = settings.llmProvider().map(p -> p.trim().toLowerCase(Locale.ROOT)).orElse("rules");
-        if (!LLM_PROVIDERS.contains(provider)) {
-            problems.add("MERITOCRAB_LLM_PROVIDER is not one of rules, anthropic, openai, openai-compatible");
-        } else if ((provider.equals("anthropic") || provider.equals("openai")) && blank(settings.llmApiKey())
-                && blank(settings.llmBaseUrl())) {
-            problems.add("MERITOCRAB_LLM_API_KEY is not set (the LLM provider " + provider + " needs it)");
-        }
+        llmProblem(settings).ifPresent(problems::add);
         settings.payloadAge().filter(age -> !validAge(age))
                 .ifPresent(age -> problems.add("MERITOCRAB_RETENTION_PAYLOAD_AGE is not an ISO-8601 period or "
                         + "duration (e.g. P30D)"));
         return problems;
+    }
+
+    private static Optional<String> llmProblem(Settings settings) {
+        LlmProvider provider;
+        try {
+            provider = LlmProvider.of(settings.llmProvider().orElse("rules"));
+        } catch (IllegalArgumentException e) {
+            return Optional.of("MERITOCRAB_LLM_PROVIDER is not one of rules, anthropic, openai, openai-compatible, "
+                    + "mock (or the original's claude)");
+        }
+        if ((provider == LlmProvider.ANTHROPIC || provider == LlmProvider.OPENAI) && blank(settings.llmApiKey())
+                && blank(settings.llmBaseUrl())) {
+            return Optional.of("MERITOCRAB_LLM_API_KEY is not set (the LLM provider " + provider.configName()
+                    + " needs it)");
+        }
+        if (provider == LlmProvider.MOCK) {
+            try {
+                MockVerdicts.classification(settings.llmDefaultClassification().filter(v -> !v.isBlank()));
+            } catch (IllegalArgumentException e) {
+                return Optional.of("MERITOCRAB_LLM_DEFAULT_CLASSIFICATION is not spam, low, acceptable or high");
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean validAge(String age) {

@@ -39,6 +39,8 @@ public class StartupValidation {
     Optional<String> llmApiKey;
     @Inject @ConfigProperty(name = "meritocrab.llm.base-url")
     Optional<String> llmBaseUrl;
+    @Inject @ConfigProperty(name = "meritocrab.llm.default-classification")
+    Optional<String> llmDefaultClassification;
     @Inject @ConfigProperty(name = "meritocrab.retention.payload-age")
     Optional<String> payloadAge;
 
@@ -49,7 +51,7 @@ public class StartupValidation {
         if (problems == null) {
             List<String> found = new ArrayList<>(SettingsCheck.problems(new SettingsCheck.Settings(
                     databaseUrl.filter(url -> !url.isBlank()).isEmpty(), secrets.webhookSecret(), appId, privateKey,
-                    llmProvider, llmApiKey, llmBaseUrl, payloadAge)));
+                    llmProvider, llmApiKey, llmBaseUrl, payloadAge, llmDefaultClassification)));
             databaseProblem().ifPresent(found::add);
             problems = List.copyOf(found);
             if (!problems.isEmpty()) {

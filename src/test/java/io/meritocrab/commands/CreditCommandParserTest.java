@@ -154,9 +154,19 @@ class CreditCommandParserTest {
                 - `/credit check @login`: credit, role, blacklist status and the last 5 ledger entries
                 - `/credit override @login +N "reason"` (or `-N`): change the credit by N, with a reason
                 - `/credit blacklist @login`
-                - `/credit unblacklist @login`
+                - `/credit unblacklist @login` (or `/credit blacklist @login --remove`)
 
                 `@login` may also be a numeric user id, e.g. `@583231`.""");
+    }
+
+    @Test
+    void theOriginalsBlacklistRemoveIsUnblacklist() {
+        assertThat(parse("/credit blacklist @alice --remove")).isEqualTo(new Unblacklist(new Login("alice")));
+        assertThat(parse("/credit BLACKLIST @42 --Remove")).isEqualTo(new Unblacklist(new UserId(42)));
+        assertThat(malformed("/credit blacklist @alice --remove now"))
+                .isEqualTo("`/credit blacklist` takes only a contributor; `--remove now` is too much.");
+        assertThat(malformed("/credit check @alice --remove"))
+                .isEqualTo("`/credit check` takes only a contributor; `--remove` is too much.");
     }
 
     @Test

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meritocrab.scoring.ScoreRow;
 import io.meritocrab.scoring.ScoringPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +14,8 @@ class ConfigFileParserTest {
 
     private static final ScoringPolicy SERVER = ScoringPolicy.defaults();
 
-    static final String ORIGINAL_EXAMPLE = """
+    /** SPEC §4's example with the `bonus` shorthand in place of the original's four-class tables. */
+    static final String SHORTHAND_EXAMPLE = """
             starting_credit = 100
             pr_threshold = 50
             blacklist_threshold = 0
@@ -54,7 +58,8 @@ class ConfigFileParserTest {
                 """);
 
         assertThat(config.policy()).isEqualTo(new ScoringPolicy(80, 40, 5, SERVER.confidenceThreshold(),
-                new ScoreRow(-30, -6, 4, 12), new ScoreRow(-11, -3, 2, 4), 25, 7));
+                new ScoreRow(-30, -6, 4, 12), new ScoreRow(-11, -3, 2, 4), new ScoreRow(25, 25, 25, 25),
+                new ScoreRow(7, 7, 7, 7)));
         assertThat(config.mode()).isEqualTo(GateMode.ENFORCE);
         assertThat(config.trusted().isEmpty()).isTrue();
         assertThat(config.warnings()).isEmpty();
@@ -62,8 +67,53 @@ class ConfigFileParserTest {
     }
 
     @Test
-    void theSpecExampleEqualsTheDefaults() {
-        assertThat(valid(ORIGINAL_EXAMPLE).policy()).isEqualTo(SERVER);
+    void theOriginalsExampleFileIsReadWithoutWarningsAndEqualsTheDefaults() throws IOException {
+        String example;
+        try (InputStream in = ConfigFileParserTest.class.getResourceAsStream("/original/meritocrab.toml.example")) {
+            example = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        RepositoryConfig config = valid(example);
+
+        assertThat(config.policy()).isEqualTo(SERVER);
+        assertThat(config.policy().pullRequestMerged()).isEqualTo(new ScoreRow(0, 0, 20, 20));
+        assertThat(config.policy().reviewSubmitted()).isEqualTo(new ScoreRow(0, 0, 5, 5));
+        assertThat(config.warnings()).isEmpty();
+        assertThat(config.settings()).filteredOn(s -> s.source() == ConfigSource.FILE).hasSize(19);
+    }
+
+    @Test
+    void theOriginalsFourClassMergeAndReviewTablesAreRead() {
+        RepositoryConfig config = valid("""
+                [pr_merged]
+                spam = 0
+                low = 2
+                acceptable = 25
+                high = 40
+                [review_submitted]
+                acceptable = 4
+                """);
+
+        assertThat(config.policy().pullRequestMerged()).isEqualTo(new ScoreRow(0, 2, 25, 40));
+        assertThat(config.policy().reviewSubmitted()).isEqualTo(new ScoreRow(0, 0, 4, 5));
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void theBonusShorthandIsOneValueInEveryClass() {
+        ScoringPolicy policy = valid(SHORTHAND_EXAMPLE).policy();
+
+        assertThat(policy.pullRequestMerged()).isEqualTo(new ScoreRow(20, 20, 20, 20));
+        assertThat(policy.reviewSubmitted()).isEqualTo(new ScoreRow(5, 5, 5, 5));
+        assertThat(policy.pullRequestOpened()).isEqualTo(SERVER.pullRequestOpened());
+    }
+
+    @Test
+    void bonusBesideTheClassesIsAnError() {
+        assertThat(invalid("[pr_merged]\nbonus = 20\nhigh = 30")).containsExactly(
+                "line 2: pr_merged: give either bonus or spam, low, acceptable and high, not both");
+        assertThat(invalid("[review_submitted]\nspam = 5\nlow = 1")).singleElement().asString()
+                .startsWith("review_submitted: scores must not fall from spam to high");
     }
 
     @Test
@@ -75,19 +125,20 @@ class ConfigFileParserTest {
         assertThat(config.settings()).extracting(ConfigSetting::source).containsOnly(ConfigSource.SERVER_DEFAULT);
         assertThat(config.settings()).extracting(ConfigSetting::key).containsExactly("starting_credit", "pr_threshold",
                 "blacklist_threshold", "pr_opened.spam", "pr_opened.low", "pr_opened.acceptable", "pr_opened.high",
-                "comment.spam", "comment.low", "comment.acceptable", "comment.high", "pr_merged.bonus",
-                "review_submitted.bonus", "mode", "trusted");
+                "comment.spam", "comment.low", "comment.acceptable", "comment.high", "pr_merged.spam",
+                "pr_merged.low", "pr_merged.acceptable", "pr_merged.high", "review_submitted.spam",
+                "review_submitted.low", "review_submitted.acceptable", "review_submitted.high", "mode", "trusted");
     }
 
     @Test
     void missingKeysTakeTheServerDefaultsWhateverTheyAre() {
         ScoringPolicy server = new ScoringPolicy(70, 30, 2, 0.9, new ScoreRow(-20, -4, 6, 16),
-                new ScoreRow(-9, -1, 2, 5), 10, 3);
+                new ScoreRow(-9, -1, 2, 5), new ScoreRow(10, 10, 10, 10), new ScoreRow(3, 3, 3, 3));
 
         RepositoryConfig config = valid("pr_threshold = 45\n[pr_opened]\nlow = -8\n", server);
 
         assertThat(config.policy()).isEqualTo(new ScoringPolicy(70, 45, 2, 0.9, new ScoreRow(-20, -8, 6, 16),
-                new ScoreRow(-9, -1, 2, 5), 10, 3));
+                new ScoreRow(-9, -1, 2, 5), new ScoreRow(10, 10, 10, 10), new ScoreRow(3, 3, 3, 3)));
         assertThat(config.settings()).contains(
                 new ConfigSetting("pr_threshold", "45", ConfigSource.FILE),
                 new ConfigSetting("pr_opened.low", "-8", ConfigSource.FILE),
@@ -278,7 +329,7 @@ class ConfigFileParserTest {
     @Test
     void serverDefaultsThatContradictEachOtherAreNotTheFilesFault() {
         ScoringPolicy odd = new ScoringPolicy(100, 0, 0, 0.85, new ScoreRow(5, -5, 5, 15), new ScoreRow(-10, -2, 1, 3),
-                20, 5);
+                new ScoreRow(0, 0, 20, 20), new ScoreRow(0, 0, 5, 5));
 
         assertThat(valid("mode = \"observe\"", odd).policy()).isEqualTo(odd);
         assertThat(RepositoryConfig.defaults(odd).policy()).isEqualTo(odd);

@@ -18,7 +18,8 @@ class ScoringPolicyTest {
     private static ScoringPolicy withThresholds(int startingCredit, int prThreshold, int blacklistThreshold,
             double confidenceThreshold) {
         return new ScoringPolicy(startingCredit, prThreshold, blacklistThreshold, confidenceThreshold,
-                new ScoreRow(-25, -5, 5, 15), new ScoreRow(-10, -2, 1, 3), 20, 5);
+                new ScoreRow(-25, -5, 5, 15), new ScoreRow(-10, -2, 1, 3), new ScoreRow(0, 0, 20, 20),
+                new ScoreRow(0, 0, 5, 5));
     }
 
     @Test
@@ -29,8 +30,22 @@ class ScoringPolicyTest {
         assertThat(cut.confidenceThreshold()).isEqualTo(0.85);
         assertThat(cut.pullRequestOpened()).isEqualTo(new ScoreRow(-25, -5, 5, 15));
         assertThat(cut.comment()).isEqualTo(new ScoreRow(-10, -2, 1, 3));
-        assertThat(cut.pullRequestMergedBonus()).isEqualTo(20);
-        assertThat(cut.reviewSubmittedBonus()).isEqualTo(5);
+        assertThat(cut.pullRequestMerged()).isEqualTo(new ScoreRow(0, 0, 20, 20));
+        assertThat(cut.reviewSubmitted()).isEqualTo(new ScoreRow(0, 0, 5, 5));
+    }
+
+    @Test
+    void theMergedPullRequestsOwnClassificationPicksItsBonusAndAReviewCountsAsAcceptable() {
+        ScoringPolicy custom = new ScoringPolicy(100, 50, 0, 0.85, new ScoreRow(-25, -5, 5, 15),
+                new ScoreRow(-10, -2, 1, 3), new ScoreRow(1, 2, 30, 40), new ScoreRow(3, 4, 6, 8));
+
+        assertThat(custom.mergedBonus(Classification.SPAM)).isEqualTo(1);
+        assertThat(custom.mergedBonus(Classification.LOW)).isEqualTo(2);
+        assertThat(custom.mergedBonus(Classification.ACCEPTABLE)).isEqualTo(30);
+        assertThat(custom.mergedBonus(Classification.HIGH)).isEqualTo(40);
+        assertThat(custom.reviewBonus()).isEqualTo(6);
+        assertThat(cut.mergedBonus(Classification.SPAM)).isZero();
+        assertThat(cut.reviewBonus()).isEqualTo(5);
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -50,7 +65,8 @@ class ScoringPolicyTest {
     @Test
     void deltaForReadsTheRowOfTheGivenKind() {
         ScoringPolicy custom = new ScoringPolicy(100, 50, 0, 0.85,
-                new ScoreRow(-101, -102, 103, 104), new ScoreRow(-201, -202, 203, 204), 20, 5);
+                new ScoreRow(-101, -102, 103, 104), new ScoreRow(-201, -202, 203, 204),
+                new ScoreRow(0, 0, 20, 20), new ScoreRow(0, 0, 5, 5));
 
         assertThat(custom.deltaFor(ContributionKind.PULL_REQUEST, Classification.SPAM)).isEqualTo(-101);
         assertThat(custom.deltaFor(ContributionKind.PULL_REQUEST, Classification.LOW)).isEqualTo(-102);

@@ -82,7 +82,29 @@ class SettingsCheckTest {
     @Test
     void anUnknownLlmProviderIsAProblemEvenOnTheEmbeddedDefault() {
         assertThat(SettingsCheck.problems(settings(true, null, null, null, "gpt-9000")))
-                .containsExactly("MERITOCRAB_LLM_PROVIDER is not one of rules, anthropic, openai, openai-compatible");
+                .containsExactly("MERITOCRAB_LLM_PROVIDER is not one of rules, anthropic, openai, openai-compatible, "
+                        + "mock (or the original's claude)");
+    }
+
+    @Test
+    void theOriginalsClaudeIsAnthropicAndNeedsItsApiKey() {
+        assertThat(SettingsCheck.problems(settings(true, null, null, null, "Claude")))
+                .containsExactly("MERITOCRAB_LLM_API_KEY is not set (the LLM provider anthropic needs it)");
+    }
+
+    @Test
+    void theMockProviderNeedsNoKeyButAKnownClassification() {
+        assertThat(SettingsCheck.problems(settings(true, null, null, null, "mock"))).isEmpty();
+        SettingsCheck.Settings highQuality = new SettingsCheck.Settings(true, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of("mock"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("high_quality"));
+        SettingsCheck.Settings unknown = new SettingsCheck.Settings(true, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of("mock"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("excellent"));
+
+        assertThat(SettingsCheck.problems(highQuality)).isEmpty();
+        assertThat(SettingsCheck.problems(unknown))
+                .containsExactly("MERITOCRAB_LLM_DEFAULT_CLASSIFICATION is not spam, low, acceptable or high");
     }
 
     @Test
@@ -95,7 +117,7 @@ class SettingsCheckTest {
     void aHostedProviderBehindAnotherUrlMayGoWithoutKey() {
         SettingsCheck.Settings settings = new SettingsCheck.Settings(true, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.of("openai"), Optional.empty(), Optional.of("http://llm-proxy:8080/v1"),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
 
         assertThat(SettingsCheck.problems(settings)).isEmpty();
     }
@@ -103,7 +125,7 @@ class SettingsCheckTest {
     @Test
     void aMalformedRetentionAgeIsAProblem() {
         SettingsCheck.Settings settings = new SettingsCheck.Settings(true, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("30 days"));
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("30 days"), Optional.empty());
 
         assertThat(SettingsCheck.problems(settings)).singleElement().asString().startsWith("MERITOCRAB_RETENTION_PAYLOAD_AGE");
     }
@@ -112,7 +134,7 @@ class SettingsCheckTest {
                                                    String provider) {
         return new SettingsCheck.Settings(embedded, Optional.ofNullable(secret), Optional.ofNullable(appId),
                 Optional.ofNullable(key), Optional.ofNullable(provider), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     private static String pem(String type, byte[] der) {

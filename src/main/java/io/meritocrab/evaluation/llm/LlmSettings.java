@@ -23,6 +23,16 @@ public class LlmSettings {
         return LlmProvider.of(text("meritocrab.llm.provider").orElse("rules"));
     }
 
+    /** The provider as configured, when it is one of the original meritocrab's names: what it stands for. */
+    public Optional<String> providerAliasNote() {
+        return text("meritocrab.llm.provider").flatMap(LlmProvider::aliasNote);
+    }
+
+    /** The `mock` provider's classification (the original's `default_classification`), as configured. */
+    public Optional<String> defaultClassification() {
+        return text("meritocrab.llm.default-classification");
+    }
+
     /** Provider, model and prompt version of the model evaluations made with the current settings. */
     public EvaluatorIdentity identity() {
         LlmProvider provider = provider();
@@ -30,6 +40,9 @@ public class LlmSettings {
     }
 
     public String model(LlmProvider provider) {
+        if (provider == LlmProvider.MOCK) {
+            return provider.defaultModel();
+        }
         return text("meritocrab.llm.model").or(() -> Optional.ofNullable(provider.defaultModel()))
                 .orElseThrow(() -> new IllegalStateException("meritocrab.llm.model (MERITOCRAB_LLM_MODEL) is "
                         + "required for provider " + provider.configName()));

@@ -30,13 +30,33 @@ public class ModelEvaluator {
     ModelClients clients;
     @Inject
     ModelTransport transport;
+    @Inject
+    ModelHealth health;
 
     public ModelOutcome evaluate(Contribution contribution, Optional<String> diff) {
+        ModelOutcome outcome = ask(contribution, diff);
+        if (outcome instanceof ModelOutcome.Answered) {
+            health.answered();
+        } else if (outcome instanceof ModelOutcome.Failed failed) {
+            health.failed(failed.reason());
+        }
+        return outcome;
+    }
+
+    private ModelOutcome ask(Contribution contribution, Optional<String> diff) {
         LlmProvider provider = settings.provider();
         if (provider == LlmProvider.RULES) {
             return new ModelOutcome.Failed(settings.identity(), "no LLM provider is configured any more", 0, null, null);
         }
         EvaluatorIdentity model = settings.identity();
+        if (provider == LlmProvider.MOCK) {
+            try {
+                return new ModelOutcome.Answered(model, MockVerdicts.verdict(settings.defaultClassification()), 0,
+                        null, null);
+            } catch (IllegalArgumentException e) {
+                return new ModelOutcome.Failed(model, e.getMessage(), 0, null, null);
+            }
+        }
         ProviderProtocol protocol = ProviderProtocol.of(provider);
         Tokens tokens = new Tokens();
         long started = System.nanoTime();

@@ -21,7 +21,7 @@ interface ProviderProtocol {
             case ANTHROPIC -> new AnthropicProtocol();
             case OPENAI -> new OpenAiProtocol(true);
             case OPENAI_COMPATIBLE -> new OpenAiProtocol(false);
-            case RULES -> throw new IllegalArgumentException("the rules evaluator calls no model");
+            case RULES, MOCK -> throw new IllegalArgumentException(provider.configName() + " calls no model");
         };
     }
 

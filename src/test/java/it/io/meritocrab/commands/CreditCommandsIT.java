@@ -32,7 +32,7 @@ class CreditCommandsIT extends MeritocrabIT {
             - `/credit check @login`: credit, role, blacklist status and the last 5 ledger entries
             - `/credit override @login +N "reason"` (or `-N`): change the credit by N, with a reason
             - `/credit blacklist @login`
-            - `/credit unblacklist @login`
+            - `/credit unblacklist @login` (or `/credit blacklist @login --remove`)
 
             `@login` may also be a numeric user id, e.g. `@583231`.""";
 
@@ -105,6 +105,24 @@ class CreditCommandsIT extends MeritocrabIT {
         JsonObject detail = api.json(repo.apiPath() + "/contributors/" + stranger.login());
         assertThat(detail.getJsonNumber("userId").longValue()).isEqualTo(stranger.id());
         assertThat(detail.getBoolean("blacklisted")).isTrue();
+    }
+
+    @Test
+    void theOriginalsBlacklistRemoveLiftsTheBlacklist() {
+        assertThat(command(maintainer, "/credit blacklist @" + contributor.login())).contains("blacklisted");
+
+        command(maintainer, "/credit blacklist @" + contributor.login() + " --remove");
+
+        JsonObject detail = api.json(repo.apiPath() + "/contributors/" + contributor.login());
+        assertThat(detail.getBoolean("blacklisted")).isFalse();
+        assertThat(detail.getJsonArray("entries").getJsonObject(0).getString("kind")).isEqualTo("UNBLACKLISTED");
+    }
+
+    @Test
+    void unknownSubcommandIsAnsweredWithTheUsage() {
+        String reply = command(maintainer, "/credit frobnicate @" + contributor.login());
+
+        assertThat(reply).isEqualTo("Unknown command `frobnicate`.\n\n" + USAGE);
     }
 
     @Test

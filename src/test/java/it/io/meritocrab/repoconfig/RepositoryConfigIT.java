@@ -20,6 +20,9 @@ import it.io.meritocrab.support.MeritocrabIT;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +79,36 @@ class RepositoryConfigIT extends MeritocrabIT {
         assertThat(fileReads()).isEqualTo(1);
         assertThat(gitHub.findAll(getRequestedFor(urlPathEqualTo(filePath()))).get(0).getHeader("Authorization"))
                 .isEqualTo("token " + GitHubStub.INSTALLATION_TOKEN);
+    }
+
+    @Test
+    void theOriginalsExampleFileIsAppliedAndAMergedPullRequestEarnsItsOwnClassificationsValue() throws IOException {
+        String example;
+        try (InputStream in = getClass().getResourceAsStream("/original/meritocrab.toml.example")) {
+            example = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        serveFile(example.replace("acceptable = 20     # Standard merged PR bonus",
+                "acceptable = 12     # Standard merged PR bonus"));
+        User dana = User.human("dana");
+
+        deliver("pull_request", GitHubPayloads.pullRequestOpened(repo, dana, 5, "Great offer",
+                "Check out my site https://bit.ly/deal1 and https://cheap-casino.example/win and "
+                        + "https://tinyurl.com/free now buy crypto airdrop", 2, 0, 1));
+        assertThat(Inbox.row("SELECT classification FROM evaluation WHERE repository_id = ? AND subject_number = 5",
+                repo.id())).containsEntry("classification", "SPAM");
+        deliver("pull_request", GitHubPayloads.pullRequestClosed(repo, dana, 5, true));
+        deliver("pull_request", GitHubPayloads.pullRequestClosed(repo, dana, 6, true));
+
+        JsonObject detail = api.json(repo.apiPath() + "/contributors/dana");
+        assertThat(detail.getInt("credit")).isEqualTo(100 - 25 + 0 + 12);
+        assertThat(detail.getJsonArray("entries").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("kind") + " " + e.getInt("delta") + " " + e.getString("reason"))
+                .startsWith("PULL_REQUEST_MERGED 12 pull request #6 merged (classified acceptable)",
+                        "PULL_REQUEST_MERGED 0 pull request #5 merged (classified spam)");
+        JsonObject config = config();
+        assertThat(config.getString("file")).isEqualTo("LOADED");
+        assertThat(config.getJsonArray("warnings")).isEmpty();
+        assertThat(setting(config, "pr_merged.acceptable")).containsEntry("value", "12").containsEntry("source", "FILE");
     }
 
     @Test
