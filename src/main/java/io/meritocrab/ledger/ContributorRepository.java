@@ -89,10 +89,12 @@ public class ContributorRepository {
     }
 
     /** The contributor's newest ledger entries, newest first. */
-    public List<LedgerEntry> latestEntries(long contributorId, int count) {
-        return em.createQuery("SELECT e FROM LedgerEntry e WHERE e.contributorId = :id ORDER BY e.seq DESC",
-                        LedgerEntry.class)
+    /** The newest entries that changed credit, leaving out status entries (blacklisted, unblacklisted). */
+    public List<LedgerEntry> latestCreditEntries(long contributorId, int count) {
+        return em.createQuery("SELECT e FROM LedgerEntry e WHERE e.contributorId = :id AND e.kind NOT IN :status "
+                        + "ORDER BY e.seq DESC", LedgerEntry.class)
                 .setParameter("id", contributorId)
+                .setParameter("status", List.of(EntryKind.BLACKLISTED, EntryKind.UNBLACKLISTED))
                 .setMaxResults(count)
                 .getResultList();
     }
