@@ -76,6 +76,11 @@ public class DatabaseMigration {
                 .dataSource(dataSource)
                 // Shared migrations, then those for one database only (db/vendor/postgresql, db/vendor/h2).
                 .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
+                // On a new database Liberty may create its persistent-timer tables (meritocrab_timer_*)
+                // before this runs; Flyway then finds a non-empty schema without its history table. The
+                // history starts at version 0 in that case, so every migration from V1 on still runs.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load();
     }
 }
