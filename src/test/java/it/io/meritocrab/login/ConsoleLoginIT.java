@@ -100,8 +100,9 @@ class ConsoleLoginIT extends MeritocrabIT {
         String encoded = rawGet(contextPath + "/console/jakarta.faces.resource/%2e%2e/contributors.xhtml?repo=a/b");
 
         assertThat(answer).startsWith("HTTP/1.1 302").contains("/console/login.xhtml");
+        // Liberty refuses an encoded dot segment itself (400), before the application: no page, no trace.
         assertThat(encoded).doesNotStartWith("HTTP/1.1 200").doesNotStartWith("HTTP/1.1 500")
-                .doesNotContain("Exception");
+                .doesNotContain("\tat ").doesNotContain("Signed in as");
     }
 
     @Test
