@@ -2,6 +2,8 @@ package io.meritocrab.access;
 
 import io.meritocrab.github.GitHubClient;
 import io.meritocrab.github.RepositoryRef;
+import io.meritocrab.github.RepositoryRole;
+import io.meritocrab.platform.ExpiringCache;
 import io.meritocrab.repos.RepositoryDirectory;
 import io.meritocrab.repos.TrackedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,15 +13,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * Decides which repositories a user may see and change: operators all, a GitHub user those where GitHub
  * says they are admin or maintain. Roles are cached by {@link GitHubClient} (`meritocrab.github.role-cache`);
  * a check that fails (GitHub unreachable, App not configured) means no access, remembered for 30 s so a
- * page listing many repositories does not ask an unreachable GitHub again for each.
+ * page listing many repositories does not ask an unreachable GitHub again for each. Anyone with a GitHub
+ * account can sign in, so the questions asked on their behalf (on the App's quota) are limited
+ * ({@link RoleLookupBudget}): beyond the limit, a repository whose role is not cached yet is not
+ * shown for now, and is asked about on a later page.
  */
 @ApplicationScoped
 public class RepositoryAccess {
@@ -32,9 +36,11 @@ public class RepositoryAccess {
     GitHubClient github;
     @Inject
     RepositoryDirectory directory;
+    @Inject
+    RoleLookupBudget budget;
 
     private final Clock clock = Clock.systemUTC();
-    private final Map<String, Instant> failures = new ConcurrentHashMap<>();
+    private final ExpiringCache<String, Boolean> failures = new ExpiringCache<>(MAX_CACHED);
 
     public boolean maintains(ConsoleUser user, TrackedRepository repository) {
         if (user.operator()) {
@@ -45,19 +51,24 @@ public class RepositoryAccess {
         }
         String key = user.login().toLowerCase(Locale.ROOT) + "\n" + repository.id();
         Instant now = clock.instant();
-        Instant failedUntil = failures.get(key);
-        if (failedUntil != null && failedUntil.isAfter(now)) {
+        if (failures.get(key, now).isPresent()) {
+            return false;
+        }
+        RepositoryRef ref = new RepositoryRef(repository.installationId(), repository.fullName());
+        Optional<RepositoryRole> cached = github.cachedRoleOf(ref, user.login());
+        if (cached.isPresent()) {
+            return cached.get().maintains();
+        }
+        if (!budget.take(user.login())) {
+            LOG.fine(() -> "role lookups for " + user.login() + " are used up for now; " + repository.fullName()
+                    + " is not shown");
             return false;
         }
         try {
-            return github.roleOf(new RepositoryRef(repository.installationId(), repository.fullName()), user.login())
-                    .maintains();
+            return github.roleOf(ref, user.login()).maintains();
         } catch (RuntimeException e) {
             LOG.warning("could not check " + user.login() + "'s role on " + repository.fullName() + ": " + e.getMessage());
-            if (failures.size() >= MAX_CACHED) {
-                failures.clear();
-            }
-            failures.put(key, now.plus(FAILURE_TTL));
+            failures.put(key, Boolean.TRUE, now.plus(FAILURE_TTL), now);
             return false;
         }
     }

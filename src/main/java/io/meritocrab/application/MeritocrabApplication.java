@@ -10,6 +10,7 @@ import io.meritocrab.admin.RepositoryConfigResource;
 import io.meritocrab.admin.RepositoryLedgerResource;
 import io.meritocrab.admin.StatusResource;
 import io.meritocrab.intake.WebhookResource;
+import io.meritocrab.platform.UnexpectedErrors;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -29,6 +30,7 @@ public class MeritocrabApplication extends Application {
                 ContributorActionsResource.class, DeliveriesResource.class, EvaluationsResource.class,
                 LedgerExportResource.class, RepositoryConfigResource.class, RepositoryLedgerResource.class,
                 StatusResource.class,
-                AdminTokenFilter.class, AdminErrors.MaintainerActionRefused.class, AdminErrors.NotAllowed.class);
+                AdminTokenFilter.class, AdminErrors.MaintainerActionRefused.class, AdminErrors.NotAllowed.class,
+                UnexpectedErrors.class);
     }
 }

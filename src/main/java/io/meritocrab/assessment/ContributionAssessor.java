@@ -85,6 +85,20 @@ public class ContributionAssessor {
         return found.stream().map(value -> Classification.valueOf(value.toString())).findFirst();
     }
 
+    /**
+     * Whether this pull request of the repository was evaluated before (by any author, under any
+     * delivery): a reopened PR earns or costs nothing new, so closing and reopening cannot farm credit.
+     */
+    public boolean pullRequestEvaluated(long repositoryId, int number) {
+        Number count = (Number) em.createNativeQuery("SELECT COUNT(*) FROM evaluation WHERE repository_id = ? "
+                        + "AND subject_number = ? AND contribution_kind = ?")
+                .setParameter(1, repositoryId)
+                .setParameter(2, number)
+                .setParameter(3, ContributionKind.PULL_REQUEST.name())
+                .getSingleResult();
+        return count.longValue() > 0;
+    }
+
     public Evaluation assess(EvaluatedContribution subject, Contributor contributor, EntryKind kind,
                              ScoringPolicy policy) {
         long started = System.nanoTime();

@@ -26,7 +26,7 @@ public final class CreditCommandParser {
     /** The usage the bot replies with, after the explanation, to a malformed command. */
     public static final String USAGE = """
             Usage (maintainers only):
-            - `/credit check @login`: credit, role, blacklist status and the last 5 ledger entries
+            - `/credit check @login`: credit, role, gate mode and the last 5 credit entries
             - `/credit override @login +N "reason"` (or `-N`): change the credit by N, with a reason
             - `/credit blacklist @login`
             - `/credit unblacklist @login` (or `/credit blacklist @login --remove`)

@@ -30,8 +30,9 @@ import java.util.logging.Logger;
 
 /**
  * Runs a `/credit` command from a comment, in the comment delivery's transaction: only maintainers
- * (admin or maintain on the repository, as GitHub says) are obeyed; anyone else's command is ignored,
- * without a reply and without credit for the comment. The reply is queued and posted after the commit.
+ * (admin or maintain on the repository, as GitHub says) are obeyed. Anyone else's command is not run
+ * and gets no reply, and their comment is evaluated like any other (a `/credit` line must not let a
+ * comment escape evaluation). The reply is queued and posted after the commit.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -54,27 +55,30 @@ public class CreditCommands {
     @Inject
     GitHubOutbox outbox;
 
-    public String handle(StoredDelivery delivery, Payload payload, CreditCommand command) {
+    /**
+     * The outcome of the command when it was run; empty when it is not obeyed (repository not served,
+     * no installation to ask who maintains it, a bot, or a commenter who does not maintain it), in which
+     * case the comment is an ordinary comment.
+     */
+    public Optional<String> handle(StoredDelivery delivery, Payload payload, CreditCommand command) {
         Optional<TrackedRepository> served = participants.servedRepository(payload);
-        if (served.isEmpty()) {
-            return "ignored: repository not served";
-        }
-        if (Participants.isBot(payload, "comment.user")) {
-            return "ignored: /credit command by a bot";
+        if (served.isEmpty() || Participants.isBot(payload, "comment.user")) {
+            return Optional.empty();
         }
         TrackedRepository repository = served.get();
         if (repository.installationId() == null) {
-            return "ignored: /credit command in a repository without an installation";
+            return Optional.empty();
         }
         RepositoryRef ref = new RepositoryRef(repository.installationId(), repository.fullName());
         String maintainer = payload.text("comment.user.login");
         if (!maintains(ref, maintainer)) {
-            return "ignored: /credit command by " + maintainer + ", who does not maintain " + repository.fullName();
+            return Optional.empty();
         }
         int issue = (int) payload.number("issue.number");
         String reply = run(command, repository, ref, maintainer);
         outbox.queueReply(repository.id(), issue, delivery.deliveryId(), reply);
-        return "/credit command by " + maintainer + " on #" + issue + ": " + command.getClass().getSimpleName();
+        return Optional.of("/credit command by " + maintainer + " on #" + issue + ": "
+                + command.getClass().getSimpleName());
     }
 
     private String run(CreditCommand command, TrackedRepository repository, RepositoryRef ref, String maintainer) {
@@ -93,13 +97,13 @@ public class CreditCommands {
             }
             if (command instanceof CreditCommand.Blacklist blacklist) {
                 Contributor target = ensureContributor(repository, ref, blacklist.target());
-                return replies.blacklisted(actions.setBlacklisted(repository.id(),
-                        ContributorRef.userId(target.userId()), true, maintainer, null));
+                actions.setBlacklisted(repository.id(), ContributorRef.userId(target.userId()), true, maintainer, null);
+                return replies.statusChanged();
             }
             if (command instanceof CreditCommand.Unblacklist unblacklist) {
                 Contributor target = ensureContributor(repository, ref, unblacklist.target());
-                return replies.unblacklisted(actions.setBlacklisted(repository.id(),
-                        ContributorRef.userId(target.userId()), false, maintainer, null));
+                actions.setBlacklisted(repository.id(), ContributorRef.userId(target.userId()), false, maintainer, null);
+                return replies.statusChanged();
             }
             throw new IllegalArgumentException("not a command: " + command);
         } catch (UnknownUser e) {
@@ -118,7 +122,8 @@ public class CreditCommands {
             return replies.unknownContributor(target, configs.policyFor(repository.id()).startingCredit(), mode);
         }
         Contributor found = contributor.get();
-        return replies.check(found, roleName(ref, found.login()), mode, contributors.latestEntries(found.id(), 5));
+        return replies.check(repository.fullName(), found, roleName(ref, found.login()), mode,
+                contributors.latestCreditEntries(found.id(), 5));
     }
 
     /** The contributor the command names, created with the starting credit if the ledger has no row yet. */

@@ -17,7 +17,8 @@ public class LoginPage {
             "github", "GitHub could not confirm who you are. Please try again.",
             "github-not-configured", "Signing in with GitHub is not configured on this server.",
             "token", "That token is not the admin token.",
-            "local-disabled", "The local sign-in is switched off on this server.");
+            "local-disabled", "The local sign-in is switched off on this server.",
+            "too-many-attempts", "Too many failed sign-ins from your address. Please wait a minute and try again.");
 
     @Inject
     LoginSettings settings;

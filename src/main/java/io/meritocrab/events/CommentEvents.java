@@ -20,8 +20,12 @@ import io.meritocrab.ledger.EntryKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 
-/** New comments on issues and pull requests are evaluated, or run as `/credit` commands. */
+/**
+ * New comments on issues and pull requests are evaluated, or run as `/credit` commands when a maintainer
+ * wrote them; a command nobody obeys leaves an ordinary comment, evaluated like any other.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class CommentEvents {
@@ -39,7 +43,10 @@ public class CommentEvents {
         }
         CreditCommand command = CreditCommandParser.parse(payload.optionalText("comment.body", ""));
         if (!(command instanceof CreditCommand.NotACommand)) {
-            return commands.handle(delivery, payload, command);
+            Optional<String> obeyed = commands.handle(delivery, payload, command);
+            if (obeyed.isPresent()) {
+                return obeyed.get();
+            }
         }
         Participation who = participants.of(payload, "comment.user");
         if (who instanceof Skipped skipped) {

@@ -24,7 +24,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Locale;
 
-/** Opened and reopened PRs pass the gate and are evaluated; merged PRs earn the merge bonus. */
+/**
+ * Opened and reopened PRs pass the gate; a PR is evaluated once, the first time it is seen, so closing
+ * and reopening it earns or costs nothing new. Merged PRs earn the merge bonus.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class PullRequestEvents {
@@ -59,6 +62,9 @@ public class PullRequestEvents {
         long repositoryId = scored.repository().id();
         int number = (int) payload.number("pull_request.number");
         GateDecision decision = gate.decide(author, repositoryId, number, delivery.deliveryId(), scored.policy());
+        if (assessor.pullRequestEvaluated(repositoryId, number)) {
+            return "pull request #" + number + " by " + author.login() + ": gate " + decision + ", already evaluated";
+        }
 
         String title = payload.optionalText("pull_request.title", "");
         String body = payload.optionalText("pull_request.body", "");

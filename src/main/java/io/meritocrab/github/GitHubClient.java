@@ -1,5 +1,6 @@
 package io.meritocrab.github;
 
+import io.meritocrab.platform.ExpiringCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -14,9 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the server asks of GitHub, as the App, through the installation that serves a repository.
@@ -26,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class GitHubClient {
 
     private static final int DELIVERIES_PAGE = 100;
+    /** Roles and memberships remembered at once: logins are chosen by whoever comments or signs in. */
+    private static final int MAX_CACHED = 50_000;
 
     @Inject
     GitHubCalls calls;
@@ -33,15 +34,20 @@ public class GitHubClient {
     GitHubSettings settings;
 
     private final Clock clock = Clock.systemUTC();
-    private final Map<String, Cached<RepositoryRole>> roles = new ConcurrentHashMap<>();
-    private final Map<String, Cached<Boolean>> memberships = new ConcurrentHashMap<>();
+    private final ExpiringCache<String, RepositoryRole> roles = new ExpiringCache<>(MAX_CACHED);
+    private final ExpiringCache<String, Boolean> memberships = new ExpiringCache<>(MAX_CACHED);
+
+    /** The user's role on the repository when it is cached; nothing is asked of GitHub. */
+    public Optional<RepositoryRole> cachedRoleOf(RepositoryRef repository, String login) {
+        return roles.get(roleKey(repository, login), clock.instant());
+    }
 
     /** The user's role on the repository (GitHub's collaborator permission), cached for a few minutes. */
     public RepositoryRole roleOf(RepositoryRef repository, String login) {
-        String key = repository.installationId() + ":" + lower(repository.fullName()) + ":" + lower(login);
-        Cached<RepositoryRole> cached = roles.get(key);
-        if (cached != null && cached.validAt(clock.instant())) {
-            return cached.value();
+        String key = roleKey(repository, login);
+        Optional<RepositoryRole> cached = roles.get(key, clock.instant());
+        if (cached.isPresent()) {
+            return cached.get();
         }
         GitHubAnswer answer = calls.execute(GitHubCall.read("read permission of " + login + " on "
                 + repository.fullName(), repository.installationId(), (api, auth) ->
@@ -54,16 +60,21 @@ public class GitHubClient {
             String name = json.getString("role_name", null);
             role = RepositoryRole.of(name != null ? name : json.getString("permission", null));
         }
-        roles.put(key, new Cached<>(role, clock.instant().plus(settings.roleCache())));
+        Instant now = clock.instant();
+        roles.put(key, role, now.plus(settings.roleCache()), now);
         return role;
+    }
+
+    private static String roleKey(RepositoryRef repository, String login) {
+        return repository.installationId() + ":" + lower(repository.fullName()) + ":" + lower(login);
     }
 
     /** Whether the user is a member of the organisation (as the installation can see), cached briefly. */
     public boolean isOrganisationMember(long installationId, String organisation, String login) {
         String key = installationId + ":" + lower(organisation) + ":" + lower(login);
-        Cached<Boolean> cached = memberships.get(key);
-        if (cached != null && cached.validAt(clock.instant())) {
-            return cached.value();
+        Optional<Boolean> cached = memberships.get(key, clock.instant());
+        if (cached.isPresent()) {
+            return cached.get();
         }
         GitHubAnswer answer = calls.execute(GitHubCall.read("read membership of " + login + " in " + organisation,
                 installationId, (api, auth) -> api.organisationMember(organisation, login, auth)));
@@ -72,7 +83,8 @@ public class GitHubClient {
             case 302, 404 -> false;
             default -> throw failure(answer, "read organisation membership");
         };
-        memberships.put(key, new Cached<>(member, clock.instant().plus(settings.roleCache())));
+        Instant now = clock.instant();
+        memberships.put(key, member, now.plus(settings.roleCache()), now);
         return member;
     }
 
@@ -259,11 +271,5 @@ public class GitHubClient {
 
     private static String lower(String value) {
         return value.toLowerCase(Locale.ROOT);
-    }
-
-    private record Cached<T>(T value, Instant until) {
-        boolean validAt(Instant now) {
-            return now.isBefore(until);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.meritocrab.github;
 
+import io.meritocrab.platform.ExpiringCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,27 +20,29 @@ import java.util.concurrent.ConcurrentHashMap;
 public class InstallationTokens {
 
     static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(5);
+    private static final int MAX_CACHED = 10_000;
 
     @Inject
     GitHubCalls calls;
 
     private final Clock clock = Clock.systemUTC();
-    private final Map<Long, Token> cache = new ConcurrentHashMap<>();
+    /** Installations are whoever installs the App; a token is kept no longer than it is fresh. */
+    private final ExpiringCache<Long, Token> cache = new ExpiringCache<>(MAX_CACHED);
     private final Map<Long, Object> renewals = new ConcurrentHashMap<>();
 
     public String token(long installationId) {
-        Token cached = cache.get(installationId);
-        if (cached != null && cached.freshAt(clock.instant())) {
-            return cached.value();
+        Optional<Token> cached = cache.get(installationId, clock.instant());
+        if (cached.isPresent()) {
+            return cached.get().value();
         }
         // One renewal per installation at a time; the others wait for it and use its token.
         synchronized (renewals.computeIfAbsent(installationId, id -> new Object())) {
-            cached = cache.get(installationId);
-            if (cached != null && cached.freshAt(clock.instant())) {
-                return cached.value();
+            cached = cache.get(installationId, clock.instant());
+            if (cached.isPresent()) {
+                return cached.get().value();
             }
             Token renewed = fetch(installationId);
-            cache.put(installationId, renewed);
+            cache.put(installationId, renewed, renewed.expiresAt().minus(RENEW_BEFORE_EXPIRY), clock.instant());
             return renewed.value();
         }
     }
@@ -63,10 +67,6 @@ public class InstallationTokens {
     }
 
     private record Token(String value, Instant expiresAt) {
-
-        boolean freshAt(Instant now) {
-            return now.isBefore(expiresAt.minus(RENEW_BEFORE_EXPIRY));
-        }
 
         @Override
         public String toString() {

@@ -34,6 +34,10 @@ final class IntakeAnswer {
         return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the payload exceeds 25 MB");
     }
 
+    static Response tooSlow(java.time.Duration timeout) {
+        return error(Response.Status.REQUEST_TIMEOUT, "the payload did not arrive within " + timeout.toSeconds() + " s");
+    }
+
     static Response tooManyRequests(long retryAfterSeconds) {
         return Response.fromResponse(error(Response.Status.TOO_MANY_REQUESTS,
                 "too many requests with an invalid signature; retry later"))

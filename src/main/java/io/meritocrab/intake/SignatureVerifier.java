@@ -25,17 +25,41 @@ public final class SignatureVerifier {
 
     /** True only for a well-formed header whose digest matches the body. */
     public boolean verify(byte[] body, String signatureHeader) {
+        return matches(digest(body), signatureHeader);
+    }
+
+    /** True only for a well-formed header naming this digest (computed with {@link #newMac()}). */
+    public boolean matches(byte[] digest, String signatureHeader) {
+        byte[] claimed = claimed(signatureHeader);
+        return claimed != null && MessageDigest.isEqual(digest, claimed);
+    }
+
+    /** Whether the header can be a signature at all (checked before a body is read for it). */
+    public static boolean wellFormed(String signatureHeader) {
+        return claimed(signatureHeader) != null;
+    }
+
+    /** A MAC keyed with the secret, to be fed the body as it arrives. */
+    public Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+        }
+    }
+
+    private static byte[] claimed(String signatureHeader) {
         if (signatureHeader == null || signatureHeader.length() != PREFIX.length() + HEX_LENGTH
                 || !signatureHeader.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            return false;
+            return null;
         }
-        byte[] claimed;
         try {
-            claimed = HexFormat.of().parseHex(signatureHeader, PREFIX.length(), signatureHeader.length());
+            return HexFormat.of().parseHex(signatureHeader, PREFIX.length(), signatureHeader.length());
         } catch (IllegalArgumentException notHex) {
-            return false;
+            return null;
         }
-        return MessageDigest.isEqual(digest(body), claimed);
     }
 
     /** The header value GitHub would send for this body. */
@@ -44,12 +68,6 @@ public final class SignatureVerifier {
     }
 
     private byte[] digest(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
-        }
+        return newMac().doFinal(body);
     }
 }

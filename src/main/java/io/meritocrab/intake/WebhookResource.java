@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,6 +38,8 @@ import java.util.regex.Pattern;
  * Receives GitHub webhooks. A delivery is answered only after it is committed to the inbox, and is
  * processed after the answer; GitHub gives up on an answer after 10 seconds. The request thread does
  * not wait for the commit: the answer is resumed by the inbox, so a few threads serve many connections.
+ * Anyone can reach this endpoint, so a body is read only with a well-formed signature header, in
+ * chunks as it arrives (HMAC computed on the way), within the {@link BodyBudget} and a deadline.
  */
 @Path("/webhooks/github")
 @ApplicationScoped
@@ -59,6 +62,8 @@ public class WebhookResource {
     DeliveryMetrics metrics;
     @Inject
     RateLimits rateLimits;
+    @Inject
+    BodyBudget budget;
 
     private volatile SignatureVerifier verifier;
 
@@ -72,40 +77,80 @@ public class WebhookResource {
                         @HeaderParam("X-Forwarded-For") String forwardedFor,
                         @Context HttpServletRequest request,
                         InputStream body,
-                        @Suspended AsyncResponse answer) throws IOException {
+                        @Suspended AsyncResponse answer) {
         long declaredLength = declaredLength(contentLength);
         if (declaredLength > MAX_BODY_BYTES) {
             refuse(event, IntakeAnswer.tooLarge(), answer);
             return;
         }
-        byte[] payload = read(body, declaredLength);
-        if (payload == null) {
-            refuse(event, IntakeAnswer.tooLarge(), answer);
+        SignatureVerifier signatures = verifier();
+        if (signatures == null) {
+            refuse(event, IntakeAnswer.unavailable("the webhook secret is not configured"), answer);
             return;
         }
-        Response refusal = refusal(event, deliveryId, signature, payload, request.getRemoteAddr(), forwardedFor);
-        if (refusal != null) {
-            refuse(event, refusal, answer);
+        String remoteAddress = request.getRemoteAddr();
+        if (!SignatureVerifier.wellFormed(signature)) {
+            // Nothing can make this request authentic: its body is not worth reading.
+            refuse(event, unsigned(remoteAddress, forwardedFor), answer);
             return;
         }
+        BodyBudget.Reservation reservation = budget.open(rateLimits.clientAddress(remoteAddress, forwardedFor));
+        try {
+            WebhookBody.Read read;
+            try {
+                read = WebhookBody.read(body, declaredLength, MAX_BODY_BYTES, signatures.newMac(), reservation,
+                        System.nanoTime() + intakeSettings.bodyTimeout().toNanos());
+            } catch (IOException e) {
+                // The client went away, or sent nothing for the HTTP server's read timeout.
+                refuse(event, IntakeAnswer.tooSlow(intakeSettings.bodyTimeout()), answer);
+                return;
+            }
+            Response refusal = switch (read.ending()) {
+                case COMPLETE -> refusal(event, deliveryId, signatures.matches(read.digest(), signature),
+                        remoteAddress, forwardedFor);
+                case TOO_LARGE -> IntakeAnswer.tooLarge();
+                case TOO_SLOW -> IntakeAnswer.tooSlow(intakeSettings.bodyTimeout());
+                case OVER_BUDGET -> IntakeAnswer.unavailable("too many webhook bodies are arriving at once; "
+                        + "please redeliver");
+            };
+            if (refusal != null) {
+                refuse(event, refusal, answer);
+                return;
+            }
+            accept(event, deliveryId, read.payload(), reservation, answer);
+            reservation = null;
+        } finally {
+            if (reservation != null) {
+                reservation.close();
+            }
+        }
+    }
+
+    /** Answers an authentic delivery; the reservation is handed back once the payload is no longer held. */
+    private void accept(String event, String deliveryId, byte[] payload, BodyBudget.Reservation reservation,
+                        AsyncResponse answer) {
         PayloadSummary summary;
         try {
             summary = PayloadSummaryReader.read(payload);
         } catch (MalformedPayloadException e) {
+            reservation.close();
             refuse(event, IntakeAnswer.badRequest(e.getMessage()), answer);
             return;
         }
         if (!migration.migrated()) {
+            reservation.close();
             metrics.webhook(event, "unavailable");
             answer.resume(IntakeAnswer.unavailable("the server is not ready; see its log"));
         } else if (WebhookEvents.PING.equals(event)) {
+            reservation.close();
             metrics.webhook(event, "ignored");
             answer.resume(IntakeAnswer.ok("pong", deliveryId));
         } else if (!WebhookEvents.processed(event)) {
+            reservation.close();
             metrics.webhook(event, "ignored");
             answer.resume(IntakeAnswer.ok("ignored", deliveryId));
         } else {
-            store(new IncomingDelivery(deliveryId, event, summary, payload, Instant.now()), answer);
+            store(new IncomingDelivery(deliveryId, event, summary, payload, Instant.now()), reservation, answer);
         }
     }
 
@@ -114,17 +159,18 @@ public class WebhookResource {
         answer.resume(refusal);
     }
 
+    /** 401 for a request that is not signed by GitHub, or 429 when its address sent too many. */
+    private Response unsigned(String remoteAddress, String forwardedFor) {
+        return rateLimits.unsignedWebhook(remoteAddress, forwardedFor)
+                .map(wait -> IntakeAnswer.tooManyRequests(RateLimits.retryAfterSeconds(wait)))
+                .orElseGet(IntakeAnswer::unauthorized);
+    }
+
     /** The answer for a request that fails authentication or lacks GitHub's headers; null if none. */
-    private Response refusal(String event, String deliveryId, String signature, byte[] payload,
-                             String remoteAddress, String forwardedFor) {
-        SignatureVerifier signatures = verifier();
-        if (signatures == null) {
-            return IntakeAnswer.unavailable("the webhook secret is not configured");
-        }
-        if (!signatures.verify(payload, signature)) {
-            return rateLimits.unsignedWebhook(remoteAddress, forwardedFor)
-                    .map(wait -> IntakeAnswer.tooManyRequests(RateLimits.retryAfterSeconds(wait)))
-                    .orElseGet(IntakeAnswer::unauthorized);
+    private Response refusal(String event, String deliveryId, boolean signed, String remoteAddress,
+                             String forwardedFor) {
+        if (!signed) {
+            return unsigned(remoteAddress, forwardedFor);
         }
         if (event == null || !EVENT_NAME.matcher(event).matches()) {
             return IntakeAnswer.badRequest("missing or invalid X-GitHub-Event header");
@@ -135,10 +181,11 @@ public class WebhookResource {
         return null;
     }
 
-    private void store(IncomingDelivery delivery, AsyncResponse answer) {
+    private void store(IncomingDelivery delivery, BodyBudget.Reservation reservation, AsyncResponse answer) {
         // The deadline is kept by the future, not by AsyncResponse.setTimeout: on Liberty the latter
         // schedules a task on a managed executor per request, which costs more than the whole intake.
         inbox.submit(delivery).orTimeout(intakeSettings.commitTimeoutMillis(), TimeUnit.MILLISECONDS).whenComplete((acceptance, failure) -> {
+            reservation.close();
             metrics.webhook(delivery.event(), failure != null ? "unavailable"
                     : acceptance == Acceptance.ACCEPTED ? "accepted" : "duplicate");
             if (failure instanceof TimeoutException) {
@@ -162,17 +209,6 @@ public class WebhookResource {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    /** The body, read into a buffer of the declared size when there is one; null when over 25 MB. */
-    private static byte[] read(InputStream body, long declaredLength) throws IOException {
-        if (declaredLength < 0) {
-            byte[] payload = body.readNBytes(MAX_BODY_BYTES + 1);
-            return payload.length > MAX_BODY_BYTES ? null : payload;
-        }
-        byte[] payload = new byte[(int) declaredLength];
-        int read = body.readNBytes(payload, 0, payload.length);
-        return read == payload.length ? payload : java.util.Arrays.copyOf(payload, read);
     }
 
     private SignatureVerifier verifier() {

@@ -96,4 +96,14 @@ public class ContributorRepository {
                 .setMaxResults(count)
                 .getResultList();
     }
+
+    /** The newest entries that changed credit, leaving out status entries (blacklisted, unblacklisted). */
+    public List<LedgerEntry> latestCreditEntries(long contributorId, int count) {
+        return em.createQuery("SELECT e FROM LedgerEntry e WHERE e.contributorId = :id AND e.kind NOT IN :status "
+                        + "ORDER BY e.seq DESC", LedgerEntry.class)
+                .setParameter("id", contributorId)
+                .setParameter("status", List.of(EntryKind.BLACKLISTED, EntryKind.UNBLACKLISTED))
+                .setMaxResults(count)
+                .getResultList();
+    }
 }

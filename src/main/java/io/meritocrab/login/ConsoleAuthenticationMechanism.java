@@ -3,6 +3,8 @@ package io.meritocrab.login;
 import io.meritocrab.access.ConsoleUser;
 import io.meritocrab.access.CurrentUser;
 import io.meritocrab.platform.Secrets;
+import io.meritocrab.platform.SecurityHeaders;
+import io.meritocrab.ratelimit.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -24,6 +26,7 @@ import java.util.logging.Logger;
  * OAuth web flow at `/login/github`, and on the embedded default a local login with the admin token at
  * `/login/local`. The logged-in user is kept in the HTTP session. Only console, login and API paths are
  * looked at; everything else, the webhook hot path above all, is let through at once without a session.
+ * Wrong local sign-ins count against their source address like wrong API tokens.
  */
 @ApplicationScoped
 public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -40,28 +43,44 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     GitHubOAuth oauth;
     @Inject
     Secrets secrets;
+    @Inject
+    RateLimits rateLimits;
 
     private final SecureRandom random = new SecureRandom();
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         if (path.startsWith("/console")) {
             if (path.equals(LOGIN_PAGE)) {
                 // The page's form needs a session: made here, its cookie can still be given SameSite.
                 request.getSession(true);
                 SessionCookies.addSameSite(request, response);
             }
+            SecurityHeaders.apply(response);
             return console(path, request, context);
         }
         if (path.startsWith("/api/")) {
+            SecurityHeaders.apply(response);
             return request.getHeader("Authorization") == null ? fromSession(request, context) : context.doNothing();
         }
         if (path.startsWith("/login")) {
+            SecurityHeaders.apply(response);
             return login(path, request, context);
         }
         return context.doNothing();
+    }
+
+    /**
+     * The path the container dispatches on (servlet path and path info: decoded, dot segments and path
+     * parameters removed), not the raw request URI: `/console/jakarta.faces.resource/../index.xhtml`
+     * is the index page, and must be checked as one.
+     */
+    static String path(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
     }
 
     private AuthenticationStatus console(String path, HttpServletRequest request, HttpMessageContext context) {
@@ -125,10 +144,16 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         if (!"POST".equals(request.getMethod()) || !settings.localLogin()) {
             return loginError(request, context, "local-disabled");
         }
+        String address = request.getRemoteAddr();
+        String forwardedFor = request.getHeader("X-Forwarded-For");
+        if (rateLimits.authenticationBlocked(address, forwardedFor).isPresent()) {
+            return loginError(request, context, "too-many-attempts");
+        }
         String token = request.getParameter("token");
         String expected = secrets.adminToken().orElse(null);
         if (expected == null || token == null || !constantTimeEquals(expected, token.strip())) {
-            return loginError(request, context, "token");
+            return loginError(request, context,
+                    rateLimits.authenticationFailed(address, forwardedFor).isPresent() ? "too-many-attempts" : "token");
         }
         return startSession(request, context, ConsoleUser.LOCAL_ADMIN);
     }

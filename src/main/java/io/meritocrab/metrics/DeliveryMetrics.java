@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import java.util.Set;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
@@ -51,7 +52,18 @@ public class DeliveryMetrics {
         processing.timer(label(event)).update(took);
     }
 
-    /** scope: webhook or api. */
+    /**
+     * Exports the webhook body bytes the intake holds (read at each scrape). A gauge left by an earlier
+     * start of the application (a redeployment) would read a counter nobody updates: it is replaced.
+     */
+    public void watchBodyBytesInFlight(LongSupplier bytes) {
+        registry.remove(MetricNames.BODY_BYTES_IN_FLIGHT);
+        registry.gauge(TaggedCounters.metadata(MetricNames.BODY_BYTES_IN_FLIGHT,
+                "Webhook body bytes received and not yet refused or committed", MetricUnits.BYTES), bytes,
+                LongSupplier::getAsLong);
+    }
+
+    /** scope: webhook, api or authentication. */
     public void rateLimited(String scope) {
         rateLimited.counter(scope).inc();
     }

@@ -29,7 +29,9 @@ public final class MetricNames {
     public static final String CREDIT_POINTS = "meritocrab.credit.points";
     /** Gauge: shadow closes decided and not yet carried out. */
     public static final String PENDING_SHADOW_CLOSES = "meritocrab.shadow.closes.pending";
-    /** Counter {scope}: requests answered 429; scope webhook or api. */
+    /** Gauge, bytes: webhook body bytes received and not yet refused or committed, across all requests. */
+    public static final String BODY_BYTES_IN_FLIGHT = "meritocrab.webhook.body.bytes.in.flight";
+    /** Counter {scope}: requests answered 429; scope webhook, api or authentication. */
     public static final String RATE_LIMITED = "meritocrab.rate.limited";
     /** Counter {service, operation, outcome}: calls to GitHub and the LLM providers. */
     public static final String OUTBOUND_CALLS = "meritocrab.outbound.calls";
@@ -48,6 +50,7 @@ public final class MetricNames {
             prometheus(CREDIT_CHANGES) + "_total",
             prometheus(CREDIT_POINTS) + "_total",
             prometheus(PENDING_SHADOW_CLOSES),
+            prometheus(BODY_BYTES_IN_FLIGHT) + "_bytes",
             prometheus(RATE_LIMITED) + "_total",
             prometheus(OUTBOUND_CALLS) + "_total",
             prometheus(OUTBOUND_CALL_DURATION) + "_seconds");

@@ -2,6 +2,7 @@ package io.meritocrab.ratelimit;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.function.LongSupplier;
  * longer than it takes them to refill are dropped (a fresh bucket is the same as a full one), and when
  * more than {@code maxKeys} keys are live at once, newcomers share one overflow bucket.
  */
-final class BucketsByKey {
+public final class BucketsByKey {
 
     private static final String OVERFLOW = "\u0000overflow";
 
@@ -35,7 +36,7 @@ final class BucketsByKey {
         }
     }
 
-    BucketsByKey(long perMinute, int maxKeys, LongSupplier nanoTime) {
+    public BucketsByKey(long perMinute, int maxKeys, LongSupplier nanoTime) {
         this.perMinute = Math.max(1, perMinute);
         this.maxKeys = Math.max(1, maxKeys);
         this.idleNanos = Duration.ofMinutes(1).toNanos();
@@ -43,8 +44,8 @@ final class BucketsByKey {
         this.nextSweep = new AtomicLong(nanoTime.getAsLong() + idleNanos);
     }
 
-    /** Takes a token for the key; empty when it may go ahead, otherwise how long to wait. */
-    Duration take(String key) {
+    /** Takes a token for the key; zero when it may go ahead, otherwise how long to wait. */
+    public Duration take(String key) {
         long now = nanoTime.getAsLong();
         sweepIfDue(now);
         Entry entry = buckets.get(key);
@@ -55,6 +56,16 @@ final class BucketsByKey {
         entry.lastUsed = now;
         ConsumptionProbe probe = entry.bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
+    }
+
+    /** How long the key would wait for a token now, without taking one; zero for an unknown key. */
+    Duration peek(String key) {
+        Entry entry = buckets.get(key);
+        if (entry == null) {
+            return Duration.ZERO;
+        }
+        EstimationProbe probe = entry.bucket.estimateAbilityToConsume(1);
+        return probe.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
     }
 
     private record Clock(LongSupplier nanoTime) implements TimeMeter {

@@ -16,19 +16,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The server's rate limits: webhook requests that fail signature verification, per source address
- * (a correctly signed webhook never comes here: GitHub does not retry a refused delivery); and the
- * admin API and console, per signed-in user or bearer token (per address when there is neither).
+ * (a correctly signed webhook never comes here: GitHub does not retry a refused delivery); the admin
+ * API and console, per signed-in user or bearer token (per address when there is neither); and failed
+ * authentications (a wrong bearer token, a wrong local sign-in), per source address, so a guesser
+ * cannot get a fresh budget by presenting a fresh guess.
  */
 @ApplicationScoped
 public class RateLimits {
 
     public static final String WEBHOOK = "webhook";
     public static final String API = "api";
+    public static final String AUTHENTICATION = "authentication";
 
     @Inject @ConfigProperty(name = "meritocrab.rate-limit.unsigned-webhooks-per-minute", defaultValue = "30")
     long unsignedWebhooksPerMinute;
     @Inject @ConfigProperty(name = "meritocrab.rate-limit.api-per-minute", defaultValue = "600")
     long apiPerMinute;
+    @Inject @ConfigProperty(name = "meritocrab.rate-limit.failed-authentications-per-minute", defaultValue = "10")
+    long failedAuthenticationsPerMinute;
     @Inject @ConfigProperty(name = "meritocrab.rate-limit.max-keys", defaultValue = "100000")
     int maxKeys;
     /** A comma-separated list, read as one string: list injection is not portable (Payara cannot inject it). */
@@ -39,12 +44,14 @@ public class RateLimits {
 
     private BucketsByKey unsignedWebhooks;
     private BucketsByKey api;
+    private BucketsByKey failedAuthentications;
     private ClientAddress clientAddress;
 
     @PostConstruct
     void create() {
         unsignedWebhooks = new BucketsByKey(unsignedWebhooksPerMinute, maxKeys, System::nanoTime);
         api = new BucketsByKey(apiPerMinute, maxKeys, System::nanoTime);
+        failedAuthentications = new BucketsByKey(failedAuthenticationsPerMinute, maxKeys, System::nanoTime);
         clientAddress = new ClientAddress(Arrays.stream(trustedProxies.orElse("").split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).collect(Collectors.toSet()));
     }
@@ -60,6 +67,24 @@ public class RateLimits {
                 : bearerToken != null ? "token:" + sha256(bearerToken)
                 : "address:" + clientAddress.of(remoteAddress, forwardedFor);
         return refused(API, api.take(key));
+    }
+
+    /**
+     * Before a token or sign-in is checked: the wait when this address has used up its failed attempts
+     * (then even the right token is refused, so guessing cannot go on); empty when it may be checked.
+     */
+    public Optional<Duration> authenticationBlocked(String remoteAddress, String forwardedFor) {
+        return refused(AUTHENTICATION, failedAuthentications.peek(clientAddress.of(remoteAddress, forwardedFor)));
+    }
+
+    /** Counts a failed authentication against its address; the wait when it was one too many. */
+    public Optional<Duration> authenticationFailed(String remoteAddress, String forwardedFor) {
+        return refused(AUTHENTICATION, failedAuthentications.take(clientAddress.of(remoteAddress, forwardedFor)));
+    }
+
+    /** The client's address: the connection's, or the one a trusted proxy forwarded for. */
+    public String clientAddress(String remoteAddress, String forwardedFor) {
+        return clientAddress.of(remoteAddress, forwardedFor);
     }
 
     /** Whole seconds for Retry-After, at least 1. */

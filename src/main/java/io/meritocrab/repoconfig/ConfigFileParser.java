@@ -5,6 +5,7 @@ import io.meritocrab.scoring.ScoringPolicy;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseError;
@@ -16,7 +17,8 @@ import org.tomlj.TomlPosition;
  * `[pr_merged]` and `[review_submitted]` take the original's four classes or `bonus`, one value for all)
  * and merges it with the server defaults: a missing key takes the default. The file is invalid when it
  * is not TOML, a value has the wrong type or is out of range, or values contradict each other; every
- * problem is reported with its line. Unknown keys do not make the file invalid (a newer or older
+ * problem is reported with its line. Text that would make the parser itself work too hard (deep
+ * nesting, huge numbers) is refused before it is parsed ({@link TomlLimits}). Unknown keys do not make the file invalid (a newer or older
  * format, or a typo): they are reported as warnings and ignored.
  */
 public final class ConfigFileParser {
@@ -52,6 +54,10 @@ public final class ConfigFileParser {
         if (text.length() > MAX_CHARS) {
             return new ParseOutcome.Invalid(List.of("the file has " + text.length() + " characters; at most "
                     + MAX_CHARS + " are read"));
+        }
+        Optional<String> tooComplex = TomlLimits.problem(text);
+        if (tooComplex.isPresent()) {
+            return new ParseOutcome.Invalid(List.of(tooComplex.get()));
         }
         // Some editors put a byte order mark first; TOML does not allow one.
         TomlParseResult toml = Toml.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,6 +58,8 @@ public class RepositoryConfigs {
     Event<ConfigChanged> changes;
     @Resource
     ManagedExecutorService executor;
+
+    private static final int MAX_CACHED = 20_000;
 
     private final Clock clock = Clock.systemUTC();
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
@@ -148,6 +151,11 @@ public class RepositoryConfigs {
     /** Keeps the newer of the copy in memory and this one (two reads of the table may finish out of order). */
     private Cached remember(StoredConfig stored) {
         Cached read = new Cached(stored, configOf(stored), clock.instant());
+        if (cache.size() >= MAX_CACHED && !cache.containsKey(stored.repositoryId())) {
+            // Anyone can install the App on repositories of their own: memory holds a bounded number of
+            // them; a dropped one is read back from the table when next needed.
+            cache.keySet().removeIf(id -> ThreadLocalRandom.current().nextInt(10) == 0);
+        }
         return cache.merge(stored.repositoryId(), read, (held, fresh) -> held.newerThan(fresh) ? held : fresh);
     }
 

@@ -59,9 +59,13 @@ public record ScoringPolicy(
         return credit <= blacklistThreshold;
     }
 
-    /** The PR gate, decided on the credit the contributor had before this PR was evaluated. */
+    /**
+     * The PR gate, decided on the credit the contributor had before this PR was evaluated. A contributor
+     * is shadow-closed when flagged or at or below the blacklist threshold (a lifted flag or a newly
+     * raised threshold does not let a contributor at that credit through with an explanation).
+     */
     public GateDecision gate(int creditBefore, boolean blacklisted) {
-        if (blacklisted) {
+        if (blacklisted || reachesBlacklist(creditBefore)) {
             return GateDecision.SHADOW_CLOSE;
         }
         return creditBefore < prThreshold ? GateDecision.CLOSE_BELOW_THRESHOLD : GateDecision.ALLOW;

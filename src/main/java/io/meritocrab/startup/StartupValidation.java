@@ -1,5 +1,6 @@
 package io.meritocrab.startup;
 
+import io.meritocrab.platform.SecretStrength;
 import io.meritocrab.platform.Secrets;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,13 +9,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Checks the configuration and the database before the server serves anything. On a problem it logs
+ * Checks the configuration (well formed, no guessable secrets) and the database before the server
+ * serves anything. On a problem it logs
  * one message naming every bad setting (never a value) and the server stays unready: no migration,
  * no intake, no processing, webhooks answered 503, and the health checks DOWN.
  */
@@ -29,6 +32,8 @@ public class StartupValidation {
     Secrets secrets;
     @Inject @ConfigProperty(name = "meritocrab.db.url")
     Optional<String> databaseUrl;
+    @Inject @ConfigProperty(name = "meritocrab.db.password")
+    Optional<String> databasePassword;
     @Inject @ConfigProperty(name = "meritocrab.github.app-id")
     Optional<String> appId;
     @Inject @ConfigProperty(name = "meritocrab.github.private-key")
@@ -52,6 +57,10 @@ public class StartupValidation {
             List<String> found = new ArrayList<>(SettingsCheck.problems(new SettingsCheck.Settings(
                     databaseUrl.filter(url -> !url.isBlank()).isEmpty(), secrets.webhookSecret(), appId, privateKey,
                     llmProvider, llmApiKey, llmBaseUrl, payloadAge, llmDefaultClassification)));
+            found.addAll(SecretStrength.problems(databaseUrl.filter(url -> !url.isBlank()).isEmpty(), Map.of(
+                    SecretStrength.WEBHOOK_SECRET, secrets.webhookSecret(),
+                    SecretStrength.ADMIN_TOKEN, secrets.adminToken(),
+                    SecretStrength.DB_PASSWORD, databasePassword)));
             databaseProblem().ifPresent(found::add);
             problems = List.copyOf(found);
             if (!problems.isEmpty()) {

@@ -151,7 +151,7 @@ class CreditCommandParserTest {
         assertThat(malformed.reply()).isEqualTo("Unknown command `frobnicate`.\n\n" + CreditCommandParser.USAGE);
         assertThat(CreditCommandParser.USAGE).isEqualTo("""
                 Usage (maintainers only):
-                - `/credit check @login`: credit, role, blacklist status and the last 5 ledger entries
+                - `/credit check @login`: credit, role, gate mode and the last 5 credit entries
                 - `/credit override @login +N "reason"` (or `-N`): change the credit by N, with a reason
                 - `/credit blacklist @login`
                 - `/credit unblacklist @login` (or `/credit blacklist @login --remove`)

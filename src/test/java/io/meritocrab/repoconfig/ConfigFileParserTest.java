@@ -217,6 +217,33 @@ class ConfigFileParserTest {
     }
 
     @Test
+    void deeplyNestedArraysAreInvalidInsteadOfOverflowingTheParsersStack() {
+        String nested = "trusted = " + "[".repeat(1000) + "]".repeat(1000) + "\n";
+
+        assertThat(invalid("pr_threshold = 50\n" + nested))
+                .containsExactly("line 2: arrays and tables are nested more than 16 deep");
+        assertThat(invalid("x = " + "{ a = ".repeat(1000) + "1" + " }".repeat(1000)))
+                .containsExactly("line 1: arrays and tables are nested more than 16 deep");
+    }
+
+    @Test
+    void aHugeNumberIsInvalidBeforeItIsParsed() {
+        assertThat(invalid("pr_threshold = 50\nstarting_credit = " + "9".repeat(60_000) + "\n"))
+                .containsExactly("line 2: a number of more than 64 characters");
+    }
+
+    @Test
+    void bracketsAndDigitsInStringsAndCommentsAreText() {
+        String text = "# " + "[".repeat(100) + "\n"
+                + "trusted = [\"octocat\"] # " + "9".repeat(100) + "\n"
+                + "mode = \"\"\"\nobserve" + "[".repeat(100) + "\"\"\"\n";
+
+        assertThat(invalid(text)).singleElement().asString().contains("mode").doesNotContain("nested");
+        assertThat(valid("pr_threshold = 30 # " + "9".repeat(100) + "\nmode = 'observe' # [[[[[[[[[[[[[[[[[[[[[[[[")
+                .policy().prThreshold()).isEqualTo(30);
+    }
+
+    @Test
     void aKeyDefinedTwiceIsInvalid() {
         assertThat(invalid("pr_threshold = 50\npr_threshold = 60\n")).singleElement().asString().startsWith("line 2");
     }

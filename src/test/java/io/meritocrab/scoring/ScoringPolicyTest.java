@@ -121,7 +121,16 @@ class ScoringPolicyTest {
     @Test
     void gateClosesJustBelowThePrThreshold() {
         assertThat(cut.gate(49, false)).isEqualTo(GateDecision.CLOSE_BELOW_THRESHOLD);
-        assertThat(cut.gate(0, false)).isEqualTo(GateDecision.CLOSE_BELOW_THRESHOLD);
+        assertThat(cut.gate(1, false)).isEqualTo(GateDecision.CLOSE_BELOW_THRESHOLD);
+    }
+
+    @Test
+    void gateShadowClosesAtOrBelowTheBlacklistThresholdWithoutTheFlag() {
+        ScoringPolicy raised = withThresholds(100, 50, 10, 0.85);
+
+        assertThat(cut.gate(0, false)).isEqualTo(GateDecision.SHADOW_CLOSE);
+        assertThat(raised.gate(10, false)).isEqualTo(GateDecision.SHADOW_CLOSE);
+        assertThat(raised.gate(11, false)).isEqualTo(GateDecision.CLOSE_BELOW_THRESHOLD);
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import it.io.meritocrab.support.Enforcement;
 import it.io.meritocrab.support.GitHubPayloads;
 import it.io.meritocrab.support.GitHubPayloads.Repo;
 import it.io.meritocrab.support.GitHubPayloads.User;
@@ -29,7 +30,7 @@ class CreditCommandsIT extends MeritocrabIT {
 
     private static final String USAGE = """
             Usage (maintainers only):
-            - `/credit check @login`: credit, role, blacklist status and the last 5 ledger entries
+            - `/credit check @login`: credit, role, gate mode and the last 5 credit entries
             - `/credit override @login +N "reason"` (or `-N`): change the credit by N, with a reason
             - `/credit blacklist @login`
             - `/credit unblacklist @login` (or `/credit blacklist @login --remove`)
@@ -51,12 +52,14 @@ class CreditCommandsIT extends MeritocrabIT {
     }
 
     @Test
-    void checkRepliesWithCreditRoleStatusAndLatestEntries() {
+    void checkRepliesWithCreditRoleModeLatestEntriesAndTheConsolePage() {
         String reply = command(maintainer, "/credit check @" + contributor.login());
 
         assertThat(reply).contains("**@" + contributor.login() + "** (user id " + contributor.id() + ")")
-                .contains("- Credit: 105").contains("- Role: read").contains("- Blacklisted: no")
-                .contains("- Gate mode: enforce").contains("| review submitted | +5 | 100 → 105 | system |");
+                .contains("- Credit: 105").contains("- Role: read").contains("- Gate mode: enforce")
+                .contains("| review submitted | +5 | 100 → 105 | system |")
+                .contains("/console/contributor.xhtml?repo=" + repo.owner() + "%2F" + repo.name()
+                        + "&login=" + contributor.login());
     }
 
     @Test
@@ -79,18 +82,21 @@ class CreditCommandsIT extends MeritocrabIT {
     }
 
     @Test
-    void overrideToTheBlacklistThresholdBlacklistsAndUnblacklistByIdLiftsIt() {
+    void overrideToTheBlacklistThresholdAndUnblacklistAnswerNeutrallyAndTheGateStillShadowCloses() {
         String down = command(maintainer, "/credit override @" + contributor.login() + " -200 \"spam campaign\"");
-        assertThat(down).isEqualTo("Credit of @" + contributor.login() + " changed by -200 (\"spam campaign\"): now 0. @"
-                + contributor.login() + " is blacklisted.");
+        assertThat(down).isEqualTo("User status updated.");
 
         String lifted = command(maintainer, "/credit unblacklist @" + contributor.id());
 
-        assertThat(lifted).isEqualTo("@" + contributor.login() + " is no longer blacklisted (credit 0).");
+        assertThat(lifted).isEqualTo("User status updated.");
         JsonObject detail = api.json(repo.apiPath() + "/contributors/" + contributor.login());
         assertThat(detail.getBoolean("blacklisted")).isFalse();
+        assertThat(detail.getInt("credit")).isZero();
         assertThat(detail.getJsonArray("entries").getJsonObject(0).getString("kind")).isEqualTo("UNBLACKLISTED");
         assertThat(detail.getJsonArray("entries").getJsonObject(0).getString("actor")).isEqualTo(maintainer.login());
+        // The flag is lifted, but a credit at the blacklist threshold still means a shadow close.
+        deliver("pull_request", GitHubPayloads.pullRequestOpened(repo, contributor, 90, "Fix typo", "Small fix.", 1, 1, 1));
+        assertThat(Enforcement.action(repo, 90)).containsEntry("decision", "SHADOW_CLOSE");
     }
 
     @Test
@@ -101,7 +107,7 @@ class CreditCommandsIT extends MeritocrabIT {
 
         String reply = command(maintainer, "/credit blacklist @" + stranger.login());
 
-        assertThat(reply).isEqualTo("@" + stranger.login() + " is now blacklisted.");
+        assertThat(reply).isEqualTo("User status updated.");
         JsonObject detail = api.json(repo.apiPath() + "/contributors/" + stranger.login());
         assertThat(detail.getJsonNumber("userId").longValue()).isEqualTo(stranger.id());
         assertThat(detail.getBoolean("blacklisted")).isTrue();
@@ -109,7 +115,7 @@ class CreditCommandsIT extends MeritocrabIT {
 
     @Test
     void theOriginalsBlacklistRemoveLiftsTheBlacklist() {
-        assertThat(command(maintainer, "/credit blacklist @" + contributor.login())).contains("blacklisted");
+        assertThat(command(maintainer, "/credit blacklist @" + contributor.login())).isEqualTo("User status updated.");
 
         command(maintainer, "/credit blacklist @" + contributor.login() + " --remove");
 
@@ -126,6 +132,18 @@ class CreditCommandsIT extends MeritocrabIT {
     }
 
     @Test
+    void noReplyRevealsABlacklist() {
+        String blacklisted = command(maintainer, "/credit blacklist @" + contributor.login());
+        String again = command(maintainer, "/credit blacklist @" + contributor.login());
+        String check = command(maintainer, "/credit check @" + contributor.login());
+
+        assertThat(blacklisted).isEqualTo("User status updated.");
+        assertThat(again).isEqualTo("User status updated.");
+        assertThat(check).contains("- Credit: 105").doesNotContainIgnoringCase("blacklist");
+        assertThat(api.json(repo.apiPath() + "/contributors/" + contributor.login()).getBoolean("blacklisted")).isTrue();
+    }
+
+    @Test
     void malformedCommandGetsTheUsage() {
         String reply = command(maintainer, "/credit override @" + contributor.login() + " lots");
 
@@ -134,17 +152,21 @@ class CreditCommandsIT extends MeritocrabIT {
     }
 
     @Test
-    void nonMaintainersCommandIsIgnoredWithoutReplyOrCredit() {
+    void nonMaintainersCommandIsNotRunAndTheCommentIsEvaluatedLikeAnyOther() {
         int number = ++issue;
         String outcome = deliver("issue_comment", GitHubPayloads.issueComment(repo, contributor, number,
-                "/credit override @" + contributor.login() + " +500 \"I deserve it\""));
+                "+1\n/credit override @" + contributor.login() + " +500 \"I deserve it\""));
 
-        assertThat(outcome).startsWith("ignored: /credit command by " + contributor.login());
+        assertThat(outcome).startsWith("comment on #" + number + " by " + contributor.login());
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
         assertThat(replies(number)).isEmpty();
+        assertThat(Inbox.count("SELECT COUNT(*) FROM evaluation e JOIN contributor c ON c.id = e.contributor_id "
+                + "WHERE c.repository_id = ? AND c.user_id = ? AND e.contribution_kind = 'COMMENT'",
+                repo.id(), contributor.id())).isEqualTo(1);
         JsonObject detail = api.json(repo.apiPath() + "/contributors/" + contributor.login());
-        assertThat(detail.getInt("credit")).isEqualTo(105);
-        assertThat(detail.getJsonArray("entries")).hasSize(1);
+        // An ordinary comment's score (-10 to +3), not the +500 the command asked for.
+        assertThat(detail.getInt("credit")).isBetween(95, 108);
+        assertThat(detail.getJsonArray("entries").getJsonObject(0).getString("kind")).isEqualTo("COMMENT_CREATED");
     }
 
     private String command(User author, String body) {

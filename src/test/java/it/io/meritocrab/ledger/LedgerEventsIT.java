@@ -50,6 +50,27 @@ class LedgerEventsIT extends MeritocrabIT {
     }
 
     @Test
+    void reopeningAPullRequestEarnsNothingNewButPassesTheGateAgain() {
+        User farmer = User.human("farmer");
+        deliver("pull_request", GitHubPayloads.pullRequestOpened(repo, farmer, 8, GOOD_PR_TITLE, GOOD_PR_BODY, 40, 3, 2));
+
+        for (int round = 0; round < 3; round++) {
+            deliver("pull_request", GitHubPayloads.pullRequestClosed(repo, farmer, 8, false));
+            String outcome = deliver("pull_request",
+                    GitHubPayloads.pullRequestReopened(repo, farmer, 8, GOOD_PR_TITLE, GOOD_PR_BODY));
+            assertThat(outcome).contains("gate ALLOW").contains("already evaluated");
+        }
+
+        JsonObject contributor = contributor(farmer);
+        assertThat(contributor.getInt("credit")).isEqualTo(115);
+        assertThat(contributor.getJsonArray("entries")).hasSize(1);
+        assertThat(Inbox.count("SELECT COUNT(*) FROM evaluation WHERE repository_id = ? AND subject_number = 8",
+                repo.id())).isEqualTo(1);
+        assertThat(Inbox.count("SELECT COUNT(*) FROM enforcement_action WHERE repository_id = ? AND pull_number = 8",
+                repo.id())).isEqualTo(4);
+    }
+
+    @Test
     void contentFreeCommentCostsCredit() {
         User bob = User.human("bob");
 

@@ -10,8 +10,12 @@ import it.io.meritocrab.support.GitHubPayloads;
 import it.io.meritocrab.support.GitHubWebhooks;
 import it.io.meritocrab.support.ItEnvironment;
 import it.io.meritocrab.support.MeritocrabIT;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -74,14 +78,83 @@ class ConsoleLoginIT extends MeritocrabIT {
         String state = ConsoleSession.query(URI.create(start.headers().firstValue("Location").orElseThrow())).get("state");
         String code = "code-" + UUID.randomUUID();
         ConsoleSession.stubGitHubUser(code, "gho_" + UUID.randomUUID().toString().replace("-", ""), "once");
-        browser.get("/login/github/callback?code=" + code + "&state=" + state);
-        browser.postForm("/console/index.xhtml", Map.of());
+        HttpResponse<String> signedIn = browser.get("/login/github/callback?code=" + code + "&state=" + state);
+        String replayCode = "code-" + UUID.randomUUID();
+        ConsoleSession.stubGitHubUser(replayCode, "gho_" + UUID.randomUUID().toString().replace("-", ""), "twice");
 
-        ConsoleSession replay = new ConsoleSession(base);
-        replay.get("/login/github");
-        HttpResponse<String> replayed = replay.get("/login/github/callback?code=" + code + "&state=" + state);
+        // The same browser (same session) sends the same state again.
+        HttpResponse<String> replayed = browser.get("/login/github/callback?code=" + replayCode + "&state=" + state);
 
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/console/index.xhtml"));
         assertThat(replayed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("error=state"));
+        ItEnvironment.github().server().verify(0, postRequestedFor(urlPathEqualTo("/login/oauth/access_token"))
+                .withRequestBody(containing(replayCode)));
+        assertThat(browser.get("/console/index.xhtml").body()).contains("Signed in as <strong>once</strong>");
+    }
+
+    @Test
+    void aPathWithDotSegmentsIntoTheConsoleNeedsASessionLikeAnyOther() throws IOException {
+        String contextPath = base.getPath().replaceAll("/$", "");
+
+        String answer = rawGet(contextPath + "/console/jakarta.faces.resource/../index.xhtml");
+        String encoded = rawGet(contextPath + "/console/jakarta.faces.resource/%2e%2e/contributors.xhtml?repo=a/b");
+
+        assertThat(answer).startsWith("HTTP/1.1 302").contains("/console/login.xhtml");
+        // Liberty refuses an encoded dot segment itself (400), before the application: no page, no trace.
+        assertThat(encoded).doesNotStartWith("HTTP/1.1 200").doesNotStartWith("HTTP/1.1 500")
+                .doesNotContain("\tat ").doesNotContain("Signed in as");
+    }
+
+    @Test
+    void consoleSignInAndApiResponsesCarryTheSecurityHeaders() {
+        ConsoleSession browser = new ConsoleSession(base);
+        List<HttpResponse<String>> answers = List.of(
+                browser.get("/console/login.xhtml"),
+                browser.get("/console/index.xhtml"),
+                browser.get("/login/github"),
+                browser.signInWithToken(ItEnvironment.ADMIN_TOKEN),
+                browser.get("/console/index.xhtml"),
+                api.get("/api/deliveries"),
+                new ConsoleSession(base).get("/api/deliveries"));
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(200, 302, 302, 302, 200, 200, 401);
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(answer.uri().toString())
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'")
+                            .contains("frame-ancestors 'none'").doesNotContain("unsafe"));
+            assertThat(answer.headers().firstValue("X-Frame-Options")).as(answer.uri().toString()).contains("DENY");
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(answer.uri().toString()).contains("nosniff");
+            assertThat(answer.headers().firstValue("Referrer-Policy")).as(answer.uri().toString()).contains("no-referrer");
+        }
+    }
+
+    @Test
+    void anUnexpectedErrorShowsNoStackTraceInTheConsoleOrTheApi() {
+        ConsoleSession operator = new ConsoleSession(base);
+        operator.signInWithToken(ItEnvironment.ADMIN_TOKEN);
+
+        // A NUL character cannot go into a PostgreSQL text: the query fails where nothing expects it.
+        HttpResponse<String> page = operator.get("/console/contributors.xhtml?repo=acme%00/widgets");
+        GitHubPayloads.Repo repo = GitHubPayloads.newRepo("errors");
+        deliver("issue_comment", GitHubPayloads.issueComment(repo, GitHubPayloads.User.human("nul"), 1, "+1"));
+        HttpResponse<String> json = api.get(repo.apiPath() + "/contributors?q=a%00b");
+
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(500);
+        assertThat(page.body()).contains("Something went wrong").doesNotContain("Exception").doesNotContain("at io.")
+                .doesNotContain("at java.");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(500);
+        assertThat(json.body()).isEqualTo("{\"error\":\"internal error\"}");
+    }
+
+    /** A GET sent as written, without the normalising an HTTP client library would do. */
+    private String rawGet(String path) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

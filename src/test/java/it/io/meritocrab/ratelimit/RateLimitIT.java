@@ -6,8 +6,11 @@ import it.io.meritocrab.support.GitHubPayloads;
 import it.io.meritocrab.support.GitHubPayloads.Repo;
 import it.io.meritocrab.support.GitHubPayloads.User;
 import it.io.meritocrab.support.GitHubWebhooks;
+import it.io.meritocrab.support.Http;
 import it.io.meritocrab.support.ItEnvironment;
 import it.io.meritocrab.support.MeritocrabIT;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +20,14 @@ import org.junit.jupiter.api.Test;
 /**
  * 429 with Retry-After: for webhooks failing their signature, per source address (the test server
  * trusts X-Forwarded-For from localhost, so each test is a client of its own); for the admin API, per
- * token. The limits are the defaults: 30 bad webhooks and 600 API requests a minute, refilled
+ * token; for failed authentications (wrong tokens, wrong local sign-ins), per source address. The limits are the defaults: 30 bad webhooks, 600 API requests and 10 failed authentications a minute, refilled
  * continuously (so a slow sender gets a few more through before the 429).
  */
 class RateLimitIT extends MeritocrabIT {
 
     private static final int UNSIGNED_PER_MINUTE = 30;
     private static final int API_PER_MINUTE = 600;
+    private static final int FAILED_AUTHENTICATIONS_PER_MINUTE = 10;
 
     private final String address = "198.51.100." + (1 + GitHubPayloads.uniqueId() % 250);
     private final Repo repo = GitHubPayloads.newRepo("ratelimit");
@@ -65,7 +69,10 @@ class RateLimitIT extends MeritocrabIT {
         String token = "not-a-token-" + UUID.randomUUID();
         int unauthorized = 0;
         HttpResponse<String> refused;
-        while ((refused = api.getWithToken(path, token)).statusCode() == 401 && unauthorized < 2 * API_PER_MINUTE) {
+        // Each address sends fewer wrong tokens than the failed-authentication limit, so only the
+        // token's own budget can run out.
+        while ((refused = apiGet(path, token, spreadAddress(unauthorized))).statusCode() == 401
+                && unauthorized < 2 * API_PER_MINUTE) {
             unauthorized++;
         }
 
@@ -75,6 +82,63 @@ class RateLimitIT extends MeritocrabIT {
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValueAsLong("Retry-After").orElseThrow()).isPositive();
         assertThat(api.get(path).statusCode()).as("the admin token has its own budget").isEqualTo(200);
+    }
+
+    @Test
+    void wrongBearerTokensFromOneAddressAreRefusedAfterTheLimitEvenTheRightOne() {
+        String path = "/api/deliveries?status=failed";
+        int unauthorized = 0;
+        HttpResponse<String> refused;
+        // A fresh guess each time: a limit keyed on the token would never stop this.
+        while ((refused = apiGet(path, "guess-" + UUID.randomUUID(), address)).statusCode() == 401
+                && unauthorized < 100) {
+            unauthorized++;
+        }
+
+        assertThat(unauthorized).isBetween(FAILED_AUTHENTICATIONS_PER_MINUTE, FAILED_AUTHENTICATIONS_PER_MINUTE + 2);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValueAsLong("Retry-After").orElseThrow()).isBetween(1L, 60L);
+        assertThat(apiGet(path, ItEnvironment.ADMIN_TOKEN, address).statusCode())
+                .as("the right token from the guessing address").isEqualTo(429);
+        assertThat(apiGet(path, ItEnvironment.ADMIN_TOKEN, "203.0.113." + (1 + GitHubPayloads.uniqueId() % 250))
+                .statusCode()).as("another address").isEqualTo(200);
+    }
+
+    @Test
+    void wrongLocalSignInsFromOneAddressAreRefusedAfterTheLimitEvenTheRightToken() {
+        String failed = "";
+        int attempts = 0;
+        while (!failed.contains("error=too-many-attempts") && attempts < 100) {
+            failed = localSignIn("guess-" + UUID.randomUUID(), address);
+            attempts++;
+        }
+
+        assertThat(attempts).isBetween(FAILED_AUTHENTICATIONS_PER_MINUTE, FAILED_AUTHENTICATIONS_PER_MINUTE + 2);
+        assertThat(localSignIn(ItEnvironment.ADMIN_TOKEN, address)).contains("error=too-many-attempts");
+        assertThat(localSignIn(ItEnvironment.ADMIN_TOKEN, "203.0.113." + (1 + GitHubPayloads.uniqueId() % 250)))
+                .endsWith("/console/index.xhtml");
+    }
+
+    private HttpResponse<String> apiGet(String path, String token, String from) {
+        return Http.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
+                .header("Authorization", "Bearer " + token)
+                .header("X-Forwarded-For", from)
+                .GET());
+    }
+
+    /** Where a local sign-in from this address is sent: the console, or back to the sign-in with an error. */
+    private String localSignIn(String token, String from) {
+        HttpResponse<String> answer = Http.send(HttpRequest.newBuilder(URI.create(base.toString()
+                        .replaceAll("/$", "") + "/login/local"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", from)
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))));
+        assertThat(answer.statusCode()).isEqualTo(302);
+        return answer.headers().firstValue("Location").orElseThrow();
+    }
+
+    private static String spreadAddress(int request) {
+        return "10.17." + (request / 5 / 250) + "." + (1 + request / 5 % 250);
     }
 
     private HttpResponse<String> post(String from, String signature) {

@@ -3,6 +3,7 @@ package it.io.meritocrab.redelivery;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -74,14 +75,21 @@ class RedeliveryIT extends MeritocrabIT {
                 .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody("{}"))));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> attempts().size() >= 2);
-        // Let the reconciler run a few more times: nothing is asked for twice.
-        await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> true);
+        // The reconciler reads the log three more times (each run starts at page one): nothing is asked for twice.
+        int runs = logReads();
+        await().atMost(Duration.ofSeconds(60)).until(() -> logReads() >= runs + 3);
 
         assertThat(attempts()).containsExactlyInAnyOrder(
                 "/app/hook/deliveries/" + (base + 1) + "/attempts",
                 "/app/hook/deliveries/" + (base + 7) + "/attempts");
         assertThat(gitHubApi.findAll(postRequestedFor(urlPathMatching("/app/hook/deliveries/\\d+/attempts"))))
                 .allSatisfy(request -> assertThat(request.getHeader("Authorization")).startsWith("Bearer ey"));
+    }
+
+    /** Reads of the delivery log's first page, one per run of the reconciler. */
+    private int logReads() {
+        return (int) gitHubApi.findAll(getRequestedFor(urlPathEqualTo("/app/hook/deliveries"))).stream()
+                .filter(request -> !request.getUrl().contains("cursor=")).count();
     }
 
     private List<String> attempts() {

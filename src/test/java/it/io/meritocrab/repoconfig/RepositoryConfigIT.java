@@ -167,6 +167,28 @@ class RepositoryConfigIT extends MeritocrabIT {
     }
 
     @Test
+    void aHostileFileIsRecordedAsInvalidOnceAndNotFetchedAgainOnEveryEvent() {
+        serveFile("trusted = " + "[".repeat(1000) + "]".repeat(1000) + "\n");
+
+        deliver("issue_comment", GitHubPayloads.issueComment(repo, User.human("henry"), 3, "+1"));
+        assertThat(credit("henry")).as("the server defaults apply").isEqualTo(98);
+        JsonObject config = awaitConfig(c -> c.get("lastError") != JsonValue.NULL);
+        deliver("issue_comment", GitHubPayloads.issueComment(repo, User.human("henry"), 4, "+1"));
+        deliver("issue_comment", GitHubPayloads.issueComment(repo, User.human("henry"), 5, "+1"));
+
+        assertThat(config.getString("lastError")).isEqualTo(".meritocrab.toml is invalid:\n"
+                + "line 1: arrays and tables are nested more than 16 deep");
+        assertThat(config.getBoolean("errorInForce")).isTrue();
+        assertThat(fileReads()).as("read once, not on every event").isEqualTo(1);
+
+        serveFile("starting_credit = " + "9".repeat(60_000) + "\n");
+        deliver("push", GitHubPayloads.push(repo, User.human("maintainer"), "main", ".meritocrab.toml"));
+
+        assertThat(awaitConfig(c -> c.getString("lastError").contains("number")).getString("lastError"))
+                .isEqualTo(".meritocrab.toml is invalid:\nline 1: a number of more than 64 characters");
+    }
+
+    @Test
     void gitHubFailingLeavesTheServerDefaultsOrTheLastValidFileInForce() {
         failFileReads();
         deliver("issue_comment", GitHubPayloads.issueComment(repo, User.human("heidi"), 3, "+1"));

@@ -69,6 +69,10 @@ public final class GitHubPayloads {
                 "THE PARSER IS BROKEN AND THIS FIXES IT FOR EVERYONE WHO USES IT, SEE BUILD " + uniqueId(), 40, 3, 2);
     }
 
+    public static String pullRequestReopened(Repo repo, User author, int number, String title, String body) {
+        return pullRequest("reopened", repo, author, number, title, body, 40, 3, 2, "open", false);
+    }
+
     public static String pullRequestClosed(Repo repo, User author, int number, boolean merged) {
         return pullRequest("closed", repo, author, number, "Improve parser errors", "Makes errors clearer.",
                 12, 3, 1, "closed", merged);

@@ -1,6 +1,7 @@
 package it.io.meritocrab.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -32,6 +33,16 @@ public final class GitHubStub {
     public static final String APP_ID = "424242";
     public static final String INSTALLATION_TOKEN = "ghs_it_installation_token";
     private static final int DEFAULTS = 100;
+    /** The diff of every pull request, unless a test says otherwise. */
+    public static final String PULL_REQUEST_DIFF = """
+            diff --git a/src/parser.c b/src/parser.c
+            --- a/src/parser.c
+            +++ b/src/parser.c
+            @@ -40,3 +40,4 @@
+             int parse(const char *text) {
+            +    if (text[0] == '\\0') return EMPTY_CONFIGURATION;
+                 return parse_tokens(text);
+            """;
 
     private final WireMockServer server;
     private final KeyPair appKey;
@@ -85,6 +96,11 @@ public final class GitHubStub {
                         .withBody("{\"message\":\"Not Found\"}")));
         server.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/pulls/\\d+")).atPriority(DEFAULTS)
                 .willReturn(okJson("{\"state\":\"open\",\"merged\":false}")));
+        // GitHub answers the same URL with the unified diff when asked for it (and only then).
+        server.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/pulls/\\d+")).atPriority(DEFAULTS - 1)
+                .withHeader("Accept", containing("application/vnd.github.diff"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain; charset=utf-8")
+                        .withBody(PULL_REQUEST_DIFF)));
         server.stubFor(patch(urlPathMatching("/repos/[^/]+/[^/]+/pulls/\\d+")).atPriority(DEFAULTS)
                 .willReturn(okJson("{\"state\":\"closed\",\"merged\":false}")));
         server.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+/comments")).atPriority(DEFAULTS)

@@ -24,8 +24,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public class ItEnvironment implements LauncherSessionListener {
 
-    public static final String WEBHOOK_SECRET = "it-webhook-secret";
-    public static final String ADMIN_TOKEN = "it-admin-token";
+    public static final String WEBHOOK_SECRET = "it-webhook-secret-7c1e0b93d54a46f2a8e1";
+    public static final String ADMIN_TOKEN = "it-admin-token-5b8d2f60c3e94a17b2d4";
     public static final String OAUTH_CLIENT_ID = "it-oauth-client";
     public static final String OAUTH_CLIENT_SECRET = "it-oauth-secret";
     /** Shadow closes fire this many seconds after the decision, at the earliest and the latest. */
@@ -154,6 +154,10 @@ public class ItEnvironment implements LauncherSessionListener {
         env.put("MERITOCRAB_GITHUB_OAUTH_CLIENT_SECRET", OAUTH_CLIENT_SECRET);
         // The tests pose as clients behind a proxy (X-Forwarded-For) to get rate-limit buckets of their own.
         env.put("MERITOCRAB_RATE_LIMIT_TRUSTED_PROXIES", "127.0.0.1,0:0:0:0:0:0:0:1");
+        // Every test's repositories are served at once, so a console page asks about hundreds of them; the
+        // bound on those questions is RepositoryAccessTest's subject, not something to trip over here.
+        env.put("MERITOCRAB_RATE_LIMIT_ROLE_LOOKUPS_PER_USER_PER_MINUTE", "1000000");
+        env.put("MERITOCRAB_RATE_LIMIT_ROLE_LOOKUPS_PER_MINUTE", "1000000");
         env.put("MERITOCRAB_RETENTION_INTERVAL", "PT2S");
         Files.createDirectories(serverDir);
         env.put("MERITOCRAB_GITHUB_API_URL", github.url());

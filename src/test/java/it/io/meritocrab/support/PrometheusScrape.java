@@ -40,6 +40,16 @@ public final class PrometheusScrape {
                 .sum();
     }
 
+    /** Like {@link #value}, but a metric with no such sample fails the test instead of reading as 0. */
+    public double require(String name, String... labels) {
+        List<String> matching = samples.stream()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> Arrays.stream(labels).allMatch(label -> line.contains(label.replaceFirst("=(.*)", "=\"$1\""))))
+                .toList();
+        assertThat(matching).as("samples of %s with %s", name, Arrays.toString(labels)).isNotEmpty();
+        return matching.stream().mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     public List<String> samples() {
         return samples;
     }

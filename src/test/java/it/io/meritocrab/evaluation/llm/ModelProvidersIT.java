@@ -11,6 +11,7 @@ import it.io.meritocrab.support.GitHubPayloads.User;
 import it.io.meritocrab.support.GitHubWebhooks;
 import it.io.meritocrab.support.Inbox;
 import it.io.meritocrab.support.LlmStub;
+import it.io.meritocrab.support.PrometheusScrape;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,6 +122,9 @@ class ModelProvidersIT extends LlmIT {
         assertThat(user.indexOf(injection)).isGreaterThan(begin);
         assertThat(user.lastIndexOf(injection)).isLessThan(end);
         assertThat(user.substring(0, begin) + user.substring(end)).doesNotContain("SYSTEM OVERRIDE");
+        // The diff GitHub gives for the pull request (asked for as a diff) is in the fence too.
+        assertThat(user.indexOf("if (text[0] == '\\0') return EMPTY_CONFIGURATION;")).isGreaterThan(begin).isLessThan(end);
+        assertThat(user).doesNotContain("\"merged\"");
     }
 
     @Test
@@ -164,6 +168,7 @@ class ModelProvidersIT extends LlmIT {
         stub.stubFor(at(ANTHROPIC_PATH).willReturn(anthropicAnswer(verdictJson("acceptable", 0.9, "Fine."), "end_turn")
                 .withFixedDelay(400)));
         int deliveries = 50;
+        PrometheusScrape before = PrometheusScrape.of(base);
         List<String> ids = sendAtOnce(deliveries);
 
         ids.forEach(Inbox::awaitProcessed);
@@ -174,8 +179,11 @@ class ModelProvidersIT extends LlmIT {
         assertThat(calls).hasSize(deliveries);
         int mostAtOnce = mostOverlapping(calls);
         assertThat(mostAtOnce).isLessThanOrEqualTo(LlmStub.MAX_CONCURRENT_CALLS);
-        // More workers than slots: the bound is the bulkhead's, and the slots are all used.
-        assertThat(LlmStub.MODEL_WORKERS).isGreaterThan(LlmStub.MAX_CONCURRENT_CALLS);
+        // The workers tried more calls at once than there are slots (the bulkhead turned some away, as
+        // Fault Tolerance counts): the bound is the bulkhead's, and the slots are all used.
+        String bulkhead = "ft_bulkhead_calls_total";
+        String[] rejected = {"bulkheadResult=rejected", "method=io.meritocrab.evaluation.llm.ModelTransport.send"};
+        assertThat(PrometheusScrape.of(base).require(bulkhead, rejected) - before.value(bulkhead, rejected)).isPositive();
         assertThat(mostAtOnce).isEqualTo(LlmStub.MAX_CONCURRENT_CALLS);
     }
 
