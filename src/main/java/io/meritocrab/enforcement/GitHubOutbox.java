@@ -1,7 +1,10 @@
 package io.meritocrab.enforcement;
 
+import io.meritocrab.platform.ReplicaIdentity;
+import io.meritocrab.platform.ReplicaIdentity.EarlierRunLeases;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 import io.meritocrab.scoring.GateDecision;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The durable queue of things to do on GitHub: enforcement actions and command replies. A row is
  * leased with FOR UPDATE SKIP LOCKED and the lease committed before the GitHub calls, so two servers
- * never work on one row and a row whose server dies is taken up again when the lease runs out. Every
+ * never work on one row and a row whose server dies is taken up again when the lease runs out (at once
+ * when that server is restarted: the lease names its holder, see {@link ReplicaIdentity}). Every
  * later update names the lease (attempt number), so a server whose lease ran out cannot overwrite
  * the outcome of the server that took over.
  */
@@ -34,6 +39,7 @@ public class GitHubOutbox {
     static final String DUE_ACTION = "status = 'PENDING' AND next_attempt_at <= ? "
             + "AND (decision <> 'SHADOW_CLOSE' OR timer_fired_at IS NOT NULL OR due_at <= ?)";
     static final String DUE_REPLY = "status = 'PENDING' AND next_attempt_at <= ?";
+    private static final Logger LOG = Logger.getLogger(GitHubOutbox.class.getName());
 
     @Resource(lookup = "jdbc/meritocrab")
     DataSource dataSource;
@@ -41,6 +47,8 @@ public class GitHubOutbox {
     Duration lease;
     @Inject @ConfigProperty(name = "meritocrab.shadow.close.timer-grace", defaultValue = "PT10M")
     Duration timerGrace;
+    @Inject
+    ReplicaIdentity identity;
 
     public List<OutboxClaim> claimDueActions(int limit) {
         return claim("enforcement_action", DUE_ACTION, null, limit, true);
@@ -115,7 +123,7 @@ public class GitHubOutbox {
     }
 
     public void retryAction(OutboxClaim claim, Instant next, String error) {
-        update("UPDATE enforcement_action SET next_attempt_at = ?, last_error = ? "
+        update("UPDATE enforcement_action SET next_attempt_at = ?, last_error = ?, lease_holder = NULL "
                         + "WHERE id = ? AND attempts = ? AND status = 'PENDING'",
                 Timestamp.from(next), cut(error, 2000), claim.id(), claim.attempt());
     }
@@ -127,7 +135,7 @@ public class GitHubOutbox {
     }
 
     public void retryReply(OutboxClaim claim, Instant next, String error) {
-        update("UPDATE github_reply SET next_attempt_at = ?, last_error = ? "
+        update("UPDATE github_reply SET next_attempt_at = ?, last_error = ?, lease_holder = NULL "
                         + "WHERE id = ? AND attempts = ? AND status = 'PENDING'",
                 Timestamp.from(next), cut(error, 2000), claim.id(), claim.attempt());
     }
@@ -157,11 +165,13 @@ public class GitHubOutbox {
                     }
                 }
                 try (PreparedStatement leaseRow = connection.prepareStatement(
-                        "UPDATE " + table + " SET attempts = ?, next_attempt_at = ? WHERE id = ?")) {
+                        "UPDATE " + table + " SET attempts = ?, next_attempt_at = ?, lease_holder = ? WHERE id = ?")) {
+                    String holder = identity.holder();
                     for (OutboxClaim claim : claims) {
                         leaseRow.setInt(1, claim.attempt());
                         leaseRow.setTimestamp(2, Timestamp.from(now.plus(lease)));
-                        leaseRow.setLong(3, claim.id());
+                        leaseRow.setString(3, holder);
+                        leaseRow.setLong(4, claim.id());
                         leaseRow.addBatch();
                     }
                     if (!claims.isEmpty()) {
@@ -178,6 +188,20 @@ public class GitHubOutbox {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not lease from " + table, e);
+        }
+    }
+
+    /**
+     * Makes the actions and replies an earlier run of this replica had leased due at once: that run is
+     * dead, and a retry after an unknown outcome looks on GitHub before it comments again.
+     */
+    void takeBack(@Observes EarlierRunLeases earlier) {
+        for (String table : new String[] {"enforcement_action", "github_reply"}) {
+            Timestamp now = Timestamp.from(Instant.now());
+            int taken = update("UPDATE " + table + " SET next_attempt_at = ?, lease_holder = NULL WHERE status = 'PENDING' "
+                            + "AND next_attempt_at > ? AND lease_holder <> ? AND LEFT(lease_holder, ?) = ?",
+                    now, now, earlier.currentHolder(), earlier.holderPrefix().length(), earlier.holderPrefix());
+            LOG.info(() -> "Took back " + taken + " rows of " + table + " leased by an earlier run of this replica");
         }
     }
 

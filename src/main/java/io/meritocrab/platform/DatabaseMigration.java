@@ -76,6 +76,11 @@ public class DatabaseMigration {
                 .dataSource(dataSource)
                 // Shared migrations, then those for one database only (db/vendor/postgresql, db/vendor/h2).
                 .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
+                // Liberty creates its timer tables (MERITOCRAB_TIMER_*) when its persistent executor first
+                // polls, which on a busy machine can be before this first migration: a schema holding
+                // tables but no history is then taken as at version 0, and every migration still runs.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load();
     }
 }

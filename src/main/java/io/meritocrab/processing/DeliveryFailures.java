@@ -22,7 +22,7 @@ public class DeliveryFailures {
     public boolean record(Claim claim, Throwable failure, RetryPolicy policy) {
         boolean park = failure instanceof MalformedPayloadException || policy.exhaustedAfter(claim.attempt());
         Instant next = Instant.now().plus(policy.delayAfter(claim.attempt()));
-        em.createNativeQuery("UPDATE delivery SET status = ?, last_error = ?, next_attempt_at = ? "
+        em.createNativeQuery("UPDATE delivery SET status = ?, last_error = ?, next_attempt_at = ?, lease_holder = NULL "
                         + "WHERE id = ? AND status = 'PENDING' AND attempts = ?")
                 .setParameter(1, park ? "FAILED" : "PENDING")
                 .setParameter(2, DeliveryProcessor.truncate(describe(failure), 2000))

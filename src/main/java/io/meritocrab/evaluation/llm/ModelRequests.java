@@ -2,9 +2,12 @@ package io.meritocrab.evaluation.llm;
 
 import io.meritocrab.evaluation.Contribution;
 import io.meritocrab.evaluation.ContributionKind;
+import io.meritocrab.platform.ReplicaIdentity;
+import io.meritocrab.platform.ReplicaIdentity.EarlierRunLeases;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,20 +19,26 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * The durable queue of contributions waiting for the model (`model_request`). A request is written in
  * the transaction that records the delivery, so none is lost; servers lease requests with
  * FOR UPDATE SKIP LOCKED, and a request whose server died is taken up again when its lease runs out
- * (see {@link LlmSettings#lease()}).
+ * (see {@link LlmSettings#lease()}), or at once when that server is restarted (the lease names its
+ * holder, see {@link ReplicaIdentity}).
  */
 @ApplicationScoped
 public class ModelRequests {
 
     private static final String NEXT = "SELECT evaluation_id, attempts FROM model_request WHERE due_at <= ? "
             + "ORDER BY due_at, evaluation_id LIMIT 1 FOR UPDATE SKIP LOCKED";
-    private static final String LEASE_ROW = "UPDATE model_request SET attempts = ?, due_at = ? WHERE evaluation_id = ?";
+    private static final String LEASE_ROW = "UPDATE model_request SET attempts = ?, due_at = ?, lease_holder = ? "
+            + "WHERE evaluation_id = ?";
+    private static final String TAKE_BACK = "UPDATE model_request SET due_at = ?, lease_holder = NULL "
+            + "WHERE due_at > ? AND lease_holder <> ? AND LEFT(lease_holder, ?) = ?";
+    private static final Logger LOG = Logger.getLogger(ModelRequests.class.getName());
     private static final String READ = "SELECT m.repository_id, m.contributor_id, m.entry_kind, m.contribution_kind, "
             + "m.repository_name, m.author_login, m.author_association, m.title, m.body, m.additions, m.deletions, "
             + "m.changed_files, m.same_text_elsewhere, m.subject_number, r.installation_id "
@@ -41,6 +50,8 @@ public class ModelRequests {
     DataSource dataSource;
     @Inject
     Event<ModelRequestSignal.Queued> queued;
+    @Inject
+    ReplicaIdentity identity;
 
     /** Queues a contribution for the model, in the caller's transaction. */
     public void enqueue(long evaluationId, long repositoryId, long contributorId, String entryKind,
@@ -93,7 +104,8 @@ public class ModelRequests {
                 try (PreparedStatement leaseRow = connection.prepareStatement(LEASE_ROW)) {
                     leaseRow.setInt(1, attempt);
                     leaseRow.setTimestamp(2, Timestamp.from(now.plus(lease)));
-                    leaseRow.setLong(3, evaluationId);
+                    leaseRow.setString(3, identity.holder());
+                    leaseRow.setLong(4, evaluationId);
                     leaseRow.executeUpdate();
                 }
                 ModelRequest request = read(connection, evaluationId, attempt);
@@ -113,13 +125,31 @@ public class ModelRequests {
             throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement postpone = connection.prepareStatement("UPDATE model_request SET due_at = ?, "
-                     + "attempts = ?, last_problem = ? WHERE evaluation_id = ? AND attempts = ?")) {
+                     + "attempts = ?, last_problem = ?, lease_holder = NULL WHERE evaluation_id = ? AND attempts = ?")) {
             postpone.setTimestamp(1, Timestamp.from(Instant.now().plus(after)));
             postpone.setInt(2, countsAsAttempt ? request.attempt() : request.attempt() - 1);
             postpone.setString(3, truncate(problem, 1000));
             postpone.setLong(4, request.evaluationId());
             postpone.setInt(5, request.attempt());
             postpone.executeUpdate();
+        }
+    }
+
+    /** Makes the requests an earlier run of this replica had leased due at once: that run is dead. */
+    void takeBack(@Observes EarlierRunLeases earlier) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement takeBack = connection.prepareStatement(TAKE_BACK)) {
+            Timestamp now = Timestamp.from(Instant.now());
+            takeBack.setTimestamp(1, now);
+            takeBack.setTimestamp(2, now);
+            takeBack.setString(3, earlier.currentHolder());
+            takeBack.setInt(4, earlier.holderPrefix().length());
+            takeBack.setString(5, earlier.holderPrefix());
+            int taken = takeBack.executeUpdate();
+            if (taken > 0) {
+                queued.fire(new ModelRequestSignal.Queued());
+            }
+            LOG.info(() -> "Took back " + taken + " model requests leased by an earlier run of this replica");
         }
     }
 
