@@ -66,8 +66,9 @@ class ReplicasRestartIT {
 
     private static ExtraServer second;
     private static String firstEnv;
-    private static boolean firstRunning;
-    private static boolean secondRunning;
+    /** A killed replica is not stopped again; every other one is, even when starting them failed. */
+    private static boolean firstKilled;
+    private static boolean secondKilled;
     private static List<GitHubWebhooks> senders;
     private static AdminApi api;
 
@@ -102,11 +103,10 @@ class ReplicasRestartIT {
             second.startAndAwaitReady();
             return null;
         });
-        first.get(300, TimeUnit.SECONDS);
-        other.get(300, TimeUnit.SECONDS);
+        // Two servers starting at once on the shared machine: ten minutes at most.
+        first.get(600, TimeUnit.SECONDS);
+        other.get(600, TimeUnit.SECONDS);
         starter.shutdown();
-        firstRunning = true;
-        secondRunning = true;
         URL firstUrl = new URL("http://localhost:" + System.getProperty("meritocrab.it.http.port") + "/meritocrab/");
         senders = List.of(new GitHubWebhooks(firstUrl, ItEnvironment.WEBHOOK_SECRET),
                 new GitHubWebhooks(new URL(second.appUrl()), ItEnvironment.WEBHOOK_SECRET));
@@ -116,10 +116,17 @@ class ReplicasRestartIT {
     @AfterAll
     static void stopReplicas() throws Exception {
         try {
-            if (secondRunning) {
+            if (!secondKilled) {
                 second.stop();
             }
-            if (firstRunning) {
+        } finally {
+            stopFirstAndRestoreItsFiles();
+        }
+    }
+
+    private static void stopFirstAndRestoreItsFiles() throws Exception {
+        try {
+            if (!firstKilled) {
                 FIRST.stop();
             }
         } finally {
@@ -234,11 +241,11 @@ class ReplicasRestartIT {
         Thread.sleep(3000);
         int acceptedBeforeKill = accepted.size();
         if (killSecond) {
+            secondKilled = true;
             second.kill();
-            secondRunning = false;
         } else {
+            firstKilled = true;
             FIRST.kill();
-            firstRunning = false;
         }
         Thread.sleep(1000);
         sending.set(false);
