@@ -254,6 +254,8 @@ class ReplicasRestartIT {
         }
         pool.shutdown();
         assertThat(acceptedBeforeKill).isPositive();
+        assertThat(answered(toVictim, GitHubWebhooks.newDeliveryId(), GitHubPayloads.reviewSubmitted(repo, reviewer, author, 0)))
+                .as("the killed replica answers nothing").isFalse();
         assertThat(Enforcement.action(repo, shadowCloses.get(0).number()).get("timer_fired_at"))
                 .as("the first shadow close's timer had not fired at the kill").isNull();
 

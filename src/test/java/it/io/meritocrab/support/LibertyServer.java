@@ -47,7 +47,9 @@ public final class LibertyServer {
      */
     public void kill() throws InterruptedException {
         ProcessHandle jvm = ProcessHandle.allProcesses()
-                .filter(process -> process.info().commandLine().orElse("").contains("ws-server.jar"))
+                // This build's runtime only: other builds on the machine run servers of the same name.
+                .filter(process -> process.info().commandLine().orElse("").contains(Path.of(
+                        System.getProperty("meritocrab.it.liberty.home"), "bin", "tools", "ws-server.jar").toString()))
                 .filter(process -> isServerJvm(process.info().arguments().orElse(new String[0])))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no running JVM of server " + name));
