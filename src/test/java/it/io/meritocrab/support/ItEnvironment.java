@@ -70,13 +70,6 @@ public class ItEnvironment implements LauncherSessionListener {
         return postgres.getPostgresDatabase();
     }
 
-    static EmbeddedPostgres embeddedPostgres() {
-        if (postgres == null) {
-            throw new IllegalStateException("PostgreSQL runs only in the integration tests");
-        }
-        return postgres;
-    }
-
     /** WireMock playing GitHub for the server under test. */
     public static GitHubStub github() {
         if (github == null) {
