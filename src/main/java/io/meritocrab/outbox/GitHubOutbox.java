@@ -143,15 +143,17 @@ public class GitHubOutbox {
         }
     }
 
-    /** Marks a shadow close's timer as fired; false when it had fired already. */
+    /**
+     * Marks a shadow close's timer as fired; false when it had fired already. The action's due time is
+     * left alone: it was due when the timer fired, and a server may hold its lease already (making it due
+     * again here would let a second server close the pull request a second time).
+     */
     public boolean timerFired(long actionId) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement fired = connection.prepareStatement("UPDATE enforcement_action SET timer_fired_at = ?, "
-                     + "next_attempt_at = ? WHERE id = ? AND timer_fired_at IS NULL")) {
-            Timestamp now = Timestamp.from(Instant.now());
-            fired.setTimestamp(1, now);
-            fired.setTimestamp(2, now);
-            fired.setLong(3, actionId);
+             PreparedStatement fired = connection.prepareStatement("UPDATE enforcement_action SET timer_fired_at = ? "
+                     + "WHERE id = ? AND timer_fired_at IS NULL")) {
+            fired.setTimestamp(1, Timestamp.from(Instant.now()));
+            fired.setLong(2, actionId);
             return fired.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("could not record the timer of enforcement action " + actionId, e);

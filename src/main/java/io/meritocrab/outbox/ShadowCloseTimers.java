@@ -15,8 +15,9 @@ import java.util.logging.Logger;
 /**
  * Shadow closes wait on persistent EJB timers: created in the transaction that decides the close (so
  * the timer exists exactly when the decision does), kept in the database through restarts, and fired
- * by one server of the cluster. When the timer fires the action becomes due and is run at once; if
- * GitHub fails, the outbox worker retries it.
+ * by one server of the cluster. The timer only wakes a server: {@link GitHubOutbox} owns the action's
+ * due time, so when the timer fires the action is run at once unless a server already holds it, and a
+ * lost or late timer delays nothing beyond the outbox worker's poll; if GitHub fails, the worker retries.
  */
 @Stateless
 public class ShadowCloseTimers {
