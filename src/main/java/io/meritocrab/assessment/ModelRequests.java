@@ -5,6 +5,7 @@ import io.meritocrab.evaluation.ContributionKind;
 import io.meritocrab.evaluation.llm.LlmSettings;
 import io.meritocrab.platform.LeasedQueue;
 import io.meritocrab.platform.LeasedQueue.Lease;
+import io.meritocrab.platform.Texts;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -61,8 +62,8 @@ public class ModelRequests {
             insert.setString(6, contribution.repository());
             insert.setString(7, contribution.authorLogin());
             insert.setString(8, contribution.authorAssociation());
-            insert.setString(9, truncate(contribution.title(), 2000));
-            insert.setString(10, truncate(contribution.body(), 300_000));
+            insert.setString(9, Texts.cut(contribution.title(), 2000));
+            insert.setString(10, Texts.cut(contribution.body(), 300_000));
             insert.setInt(11, contribution.additions());
             insert.setInt(12, contribution.deletions());
             insert.setInt(13, contribution.changedFiles());
@@ -96,7 +97,7 @@ public class ModelRequests {
             throws SQLException {
         QUEUE.whileHeld(dataSource, lease(request), "due_at = ?, attempts = ?, last_problem = ?",
                 Timestamp.from(Instant.now().plus(after)),
-                countsAsAttempt ? request.attempt() : request.attempt() - 1, truncate(problem, 1000));
+                countsAsAttempt ? request.attempt() : request.attempt() - 1, Texts.cut(problem, 1000));
     }
 
     /** Removes a request that has its verdict, in the caller's transaction; false when the lease was lost. */
@@ -127,9 +128,5 @@ public class ModelRequests {
                         subjectNumber, installationId, lease.attempt());
             }
         }
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

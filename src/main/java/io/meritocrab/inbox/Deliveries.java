@@ -1,6 +1,7 @@
 package io.meritocrab.inbox;
 
 import io.meritocrab.platform.LeasedQueue;
+import io.meritocrab.platform.Texts;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -99,13 +100,13 @@ public class Deliveries {
     /** Marks a delivery processed with its outcome, in the transaction that applied its effect. */
     public void processed(Claim claim, String outcome) throws SQLException {
         QUEUE.whileHeld(dataSource, claim.lease(), "status = 'PROCESSED', processed_at = ?, outcome = ?, last_error = NULL",
-                Timestamp.from(Instant.now()), cut(outcome, 255));
+                Timestamp.from(Instant.now()), Texts.cut(outcome, 255));
     }
 
     /** Records a failed attempt: due again at {@code next}, or parked as failed. */
     public void failed(Claim claim, boolean park, String error, Instant next) throws SQLException {
         QUEUE.whileHeld(dataSource, claim.lease(), "status = ?, last_error = ?, next_attempt_at = ?",
-                park ? "FAILED" : "PENDING", cut(error, 2000), Timestamp.from(next));
+                park ? "FAILED" : "PENDING", Texts.cut(error, 2000), Timestamp.from(next));
     }
 
     /** Parks a delivery whose earlier attempts ended without a recorded failure (e.g. a crash). */
@@ -289,9 +290,5 @@ public class Deliveries {
         } else {
             statement.setLong(index, value);
         }
-    }
-
-    private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -1,6 +1,7 @@
 package io.meritocrab.outbox;
 
 import io.meritocrab.platform.LeasedQueue;
+import io.meritocrab.platform.Texts;
 import io.meritocrab.scoring.GateDecision;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -166,20 +167,20 @@ public class GitHubOutbox {
 
     public void finishAction(OutboxClaim claim, ActionStatus status, String outcome) {
         whileHeld(ACTIONS, claim, "status = ?, outcome = ?, completed_at = ?, last_error = NULL",
-                status.name(), cut(outcome, 500), Timestamp.from(Instant.now()));
+                status.name(), Texts.cut(outcome, 500), Timestamp.from(Instant.now()));
     }
 
     public void retryAction(OutboxClaim claim, Instant next, String error) {
-        whileHeld(ACTIONS, claim, "next_attempt_at = ?, last_error = ?", Timestamp.from(next), cut(error, 2000));
+        whileHeld(ACTIONS, claim, "next_attempt_at = ?, last_error = ?", Timestamp.from(next), Texts.cut(error, 2000));
     }
 
     public void finishReply(OutboxClaim claim, ActionStatus status, String error) {
         whileHeld(REPLIES, claim, "status = ?, last_error = ?, completed_at = ?",
-                status.name(), cut(error, 2000), Timestamp.from(Instant.now()));
+                status.name(), Texts.cut(error, 2000), Timestamp.from(Instant.now()));
     }
 
     public void retryReply(OutboxClaim claim, Instant next, String error) {
-        whileHeld(REPLIES, claim, "next_attempt_at = ?, last_error = ?", Timestamp.from(next), cut(error, 2000));
+        whileHeld(REPLIES, claim, "next_attempt_at = ?, last_error = ?", Timestamp.from(next), Texts.cut(error, 2000));
     }
 
     private List<OutboxClaim> claim(LeasedQueue queue, int limit, String condition, List<Object> parameters) {
@@ -253,9 +254,5 @@ public class GitHubOutbox {
         } else {
             statement.setTimestamp(index, Timestamp.from(value));
         }
-    }
-
-    private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }
