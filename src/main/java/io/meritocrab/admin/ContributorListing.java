@@ -1,76 +1,41 @@
 package io.meritocrab.admin;
 
-import io.meritocrab.platform.Timestamps;
+import io.meritocrab.ledger.Contributor;
+import io.meritocrab.ledger.ContributorRepository;
 import io.meritocrab.repos.TrackedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
+import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A repository's contributors, searched by login prefix and sorted by credit or last activity, in keyset
- * pages: the cursor is the last row's sort value and id, so a deep page costs what the first does
- * (indexes in V30/V31).
+ * pages: the cursor is the last row's sort value and id.
  */
 @ApplicationScoped
 public class ContributorListing {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    ContributorRepository contributors;
 
     public Page<Views.ContributorSummary> list(TrackedRepository repository, String search, ContributorSort sort,
                                                int limit, String after) {
-        String direction = sort.descending() ? "DESC" : "ASC";
-        StringBuilder sql = new StringBuilder("SELECT id, login, user_id, credit, blacklisted, last_activity_at "
-                + "FROM contributor WHERE repository_id = ?");
-        List<Object> parameters = new ArrayList<>(List.of(repository.id()));
-        if (search != null && !search.isBlank()) {
-            sql.append(" AND LOWER(login) LIKE ? ESCAPE '\\'");
-            parameters.add(likePrefix(search.strip().toLowerCase(Locale.ROOT)));
-        }
-        if (after != null && !after.isBlank()) {
-            Cursor cursor = Cursor.parse(after, sort);
-            String comparison = sort.descending() ? "<" : ">";
-            if (sort == ContributorSort.ID) {
-                sql.append(" AND id ").append(comparison).append(" ?");
-            } else {
-                sql.append(" AND (").append(sort.column()).append(", id) ").append(comparison).append(" (?, ?)");
-                parameters.add(cursor.value());
-            }
-            parameters.add(cursor.id());
-        }
-        sql.append(" ORDER BY ");
-        if (sort != ContributorSort.ID) {
-            sql.append(sort.column()).append(' ').append(direction).append(", ");
-        }
-        sql.append("id ").append(direction);
-        Query query = em.createNativeQuery(sql.toString());
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.setMaxResults(limit + 1).getResultList();
+        String prefix = search == null || search.isBlank() ? null : search.strip();
+        Cursor cursor = after == null || after.isBlank() ? null : Cursor.parse(after, sort);
+        List<Contributor> rows = contributors.page(repository.id(), prefix, sort.order(), sort.descending(),
+                cursor == null ? null : cursor.value(), cursor == null ? null : cursor.id(), limit + 1);
         List<Views.ContributorSummary> items = rows.stream().limit(limit)
-                .map(r -> new Views.ContributorSummary((String) r[1], ((Number) r[2]).longValue(),
-                        ((Number) r[3]).intValue(), (Boolean) r[4], Timestamps.fromColumn(r[5])))
+                .map(c -> new Views.ContributorSummary(c.login(), c.userId(), c.credit(), c.blacklisted(),
+                        c.lastActivityAt()))
                 .toList();
         String next = null;
         if (rows.size() > limit) {
-            Object[] last = rows.get(limit - 1);
-            next = Cursor.of(sort, ((Number) last[0]).longValue(), ((Number) last[3]).intValue(),
-                    Timestamps.fromColumn(last[5]));
+            Contributor last = rows.get(limit - 1);
+            next = Cursor.of(sort, last.id(), last.credit(), last.lastActivityAt());
         }
         return new Page<>(items, next);
-    }
-
-    private static String likePrefix(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** The opaque cursor: "id", or "value~id" when sorted by credit or time (ISO-8601 instant). */

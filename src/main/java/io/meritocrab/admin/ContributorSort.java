@@ -1,24 +1,25 @@
 package io.meritocrab.admin;
 
+import io.meritocrab.ledger.ContributorOrder;
 import java.util.Arrays;
 
 /** How the contributor list is ordered; the id breaks ties so keyset pages never skip or repeat a row. */
 public enum ContributorSort {
-    ID("id", "First seen first", "id", false),
-    CREDIT_ASC("credit", "Lowest credit first", "credit", false),
-    CREDIT_DESC("-credit", "Highest credit first", "credit", true),
-    ACTIVITY_DESC("-activity", "Most recently active first", "last_activity_at", true),
-    ACTIVITY_ASC("activity", "Least recently active first", "last_activity_at", false);
+    ID("id", "First seen first", ContributorOrder.ID, false),
+    CREDIT_ASC("credit", "Lowest credit first", ContributorOrder.CREDIT, false),
+    CREDIT_DESC("-credit", "Highest credit first", ContributorOrder.CREDIT, true),
+    ACTIVITY_DESC("-activity", "Most recently active first", ContributorOrder.LAST_ACTIVITY, true),
+    ACTIVITY_ASC("activity", "Least recently active first", ContributorOrder.LAST_ACTIVITY, false);
 
     private final String key;
     private final String label;
-    private final String column;
+    private final ContributorOrder order;
     private final boolean descending;
 
-    ContributorSort(String key, String label, String column, boolean descending) {
+    ContributorSort(String key, String label, ContributorOrder order, boolean descending) {
         this.key = key;
         this.label = label;
-        this.column = column;
+        this.order = order;
         this.descending = descending;
     }
 
@@ -38,8 +39,8 @@ public enum ContributorSort {
         return label;
     }
 
-    String column() {
-        return column;
+    ContributorOrder order() {
+        return order;
     }
 
     boolean descending() {
@@ -47,6 +48,6 @@ public enum ContributorSort {
     }
 
     boolean byTime() {
-        return column.equals("last_activity_at");
+        return order == ContributorOrder.LAST_ACTIVITY;
     }
 }

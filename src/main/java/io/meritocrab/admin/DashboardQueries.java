@@ -2,19 +2,18 @@ package io.meritocrab.admin;
 
 import io.meritocrab.access.ConsoleUser;
 import io.meritocrab.access.RepositoryAccess;
+import io.meritocrab.ledger.ContributorRepository;
 import io.meritocrab.repos.TrackedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 /** The console's first page: the user's repositories with their pending reviews, and failed deliveries. */
 @ApplicationScoped
 public class DashboardQueries {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    ContributorRepository contributors;
     @Inject
     RepositoryAccess access;
     @Inject
@@ -25,15 +24,10 @@ public class DashboardQueries {
     public Views.Dashboard of(ConsoleUser user) {
         List<TrackedRepository> visible = access.visibleTo(user);
         List<Views.RepositoryOverview> repositories = visible.stream()
-                .map(r -> new Views.RepositoryOverview(r.fullName(), r.served(), contributors(r.id()),
+                .map(r -> new Views.RepositoryOverview(r.fullName(), r.served(), contributors.count(r.id()),
                         reviews.pendingCount(r.id())))
                 .toList();
         long pending = repositories.stream().mapToLong(Views.RepositoryOverview::pendingReviews).sum();
         return new Views.Dashboard(repositories, pending, inbox.failedCount(user, visible));
-    }
-
-    private long contributors(long repositoryId) {
-        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM contributor WHERE repository_id = ?")
-                .setParameter(1, repositoryId).getSingleResult()).longValue();
     }
 }

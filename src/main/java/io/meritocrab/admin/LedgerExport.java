@@ -1,13 +1,18 @@
 package io.meritocrab.admin;
 
-import io.meritocrab.platform.Timestamps;
+import io.meritocrab.ledger.Contributor;
+import io.meritocrab.ledger.ContributorRepository;
+import io.meritocrab.ledger.LedgerEntries;
+import io.meritocrab.ledger.LedgerEntry;
 import io.meritocrab.repos.TrackedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A repository's whole ledger as CSV (RFC 4180), oldest entry first, read in id-ordered batches. */
 @ApplicationScoped
@@ -17,37 +22,28 @@ public class LedgerExport {
             + "actor,reason,evaluation_id,delivery_id\r\n";
     private static final int BATCH = 1000;
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    LedgerEntries entries;
+    @Inject
+    ContributorRepository contributors;
 
     public void write(TrackedRepository repository, Writer out) throws IOException {
         out.write(HEADER);
         long after = 0;
         while (true) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT e.id, e.created_at, c.login, c.user_id, e.kind, "
-                            + "e.requested_delta, e.delta, e.credit_before, e.credit_after, e.actor, e.reason, "
-                            + "e.evaluation_id, e.delivery_id FROM ledger_entry e JOIN contributor c "
-                            + "ON c.id = e.contributor_id WHERE e.repository_id = ? AND e.id > ? ORDER BY e.id")
-                    .setParameter(1, repository.id())
-                    .setParameter(2, after)
-                    .setMaxResults(BATCH)
-                    .getResultList();
-            for (Object[] row : rows) {
-                StringBuilder line = new StringBuilder();
-                for (int i = 0; i < row.length; i++) {
-                    if (i > 0) {
-                        line.append(',');
-                    }
-                    Object value = i == 1 ? Timestamps.fromColumn(row[i]) : row[i];
-                    line.append(field(value));
-                }
-                out.write(line.append("\r\n").toString());
+            List<LedgerEntry> rows = entries.oldestAfter(repository.id(), after, BATCH);
+            Map<Long, Contributor> who = contributors.byIds(rows.stream().map(LedgerEntry::contributorId).toList());
+            for (LedgerEntry e : rows) {
+                Contributor c = who.get(e.contributorId());
+                List<Object> values = Arrays.asList(e.id(), e.createdAt(), c.login(), c.userId(), e.kind(),
+                        e.requestedDelta(), e.delta(), e.creditBefore(), e.creditAfter(), e.actor(), e.reason(),
+                        e.evaluationId(), e.deliveryId());
+                out.write(values.stream().map(LedgerExport::field).collect(Collectors.joining(",", "", "\r\n")));
             }
             if (rows.size() < BATCH) {
                 break;
             }
-            after = ((Number) rows.get(rows.size() - 1)[0]).longValue();
+            after = rows.get(rows.size() - 1).id();
         }
         out.flush();
     }

@@ -3,17 +3,17 @@ package io.meritocrab.admin;
 import io.meritocrab.access.CurrentUser;
 import io.meritocrab.access.RepositoryAccess;
 import io.meritocrab.evaluation.Evaluation;
+import io.meritocrab.evaluation.Evaluations;
 import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.ContributorRef;
 import io.meritocrab.ledger.ContributorRepository;
+import io.meritocrab.ledger.LedgerEntries;
 import io.meritocrab.ledger.LedgerEntry;
 import io.meritocrab.maintainer.MaintainerActionException;
 import io.meritocrab.maintainer.MaintainerActions;
 import io.meritocrab.repos.TrackedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,10 +23,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class LedgerQueries {
 
-    @PersistenceContext
-    EntityManager em;
     @Inject
     ContributorRepository contributors;
+    @Inject
+    LedgerEntries entries;
+    @Inject
+    Evaluations evaluations;
     @Inject
     RepositoryAccess access;
     @Inject
@@ -40,49 +42,39 @@ public class LedgerQueries {
     public Views.ContributorDetail contributor(TrackedRepository repository, String login, int entryLimit) {
         Contributor contributor = contributors.findByLogin(repository.id(), login)
                 .orElseThrow(() -> new MaintainerActionException.UnknownContributor(ContributorRef.login(login)));
-        List<LedgerEntry> entries = contributors.latestEntries(contributor.id(), entryLimit);
-        Map<Long, Evaluation> evaluations = evaluationsOf(entries);
+        List<LedgerEntry> latest = entries.latest(contributor.id(), entryLimit);
+        Map<Long, Evaluation> evaluations = evaluationsOf(latest);
         return new Views.ContributorDetail(contributor.login(), contributor.userId(), contributor.credit(),
                 contributor.blacklisted(), contributor.lastActivityAt(),
-                entries.stream().map(e -> entry(e, e.evaluationId() == null ? null : evaluations.get(e.evaluationId())))
+                latest.stream().map(e -> entry(e, e.evaluationId() == null ? null : evaluations.get(e.evaluationId())))
                         .toList());
     }
 
     /** The contributor after a maintainer operation, with the ledger entry it wrote (if any). */
     public Views.ActionResult result(MaintainerActions.Outcome outcome) {
-        LedgerEntry entry = outcome.entryId() == null ? null : em.find(LedgerEntry.class, outcome.entryId());
+        LedgerEntry entry = outcome.entryId() == null ? null : entries.find(outcome.entryId()).orElse(null);
         Evaluation evaluation = entry == null || entry.evaluationId() == null ? null
-                : em.find(Evaluation.class, entry.evaluationId());
+                : evaluations.find(entry.evaluationId()).orElse(null);
         return new Views.ActionResult(outcome.login(), outcome.userId(), outcome.credit(), outcome.blacklisted(),
                 outcome.changed(), entry == null ? null : entry(entry, evaluation));
     }
 
     public Page<Views.Event> events(TrackedRepository repository, PageRequest page) {
-        List<Object[]> rows = em.createQuery("SELECT e, c.login, c.userId FROM LedgerEntry e, Contributor c "
-                        + "WHERE c.id = e.contributorId AND e.repositoryId = :repo AND e.id < :before "
-                        + "ORDER BY e.id DESC", Object[].class)
-                .setParameter("repo", repository.id())
-                .setParameter("before", page.after() == null ? Long.MAX_VALUE : page.after())
-                .setMaxResults(page.limit() + 1)
-                .getResultList();
-        List<Views.Event> items = rows.stream().limit(page.limit()).map(row -> {
-            LedgerEntry e = (LedgerEntry) row[0];
-            return new Views.Event(e.id(), (String) row[1], (Long) row[2], e.kind().name(), e.delta(),
+        List<LedgerEntry> rows = entries.newestBefore(repository.id(),
+                page.after() == null ? Long.MAX_VALUE : page.after(), page.limit() + 1);
+        Map<Long, Contributor> who = contributors.byIds(rows.stream().map(LedgerEntry::contributorId).toList());
+        List<Views.Event> items = rows.stream().limit(page.limit()).map(e -> {
+            Contributor c = who.get(e.contributorId());
+            return new Views.Event(e.id(), c.login(), c.userId(), e.kind().name(), e.delta(),
                     e.creditBefore(), e.creditAfter(), e.actor(), e.reason(), e.deliveryId(), e.createdAt());
         }).toList();
         String next = rows.size() > page.limit() ? String.valueOf(items.get(items.size() - 1).id()) : null;
         return new Page<>(items, next);
     }
 
-    private Map<Long, Evaluation> evaluationsOf(List<LedgerEntry> entries) {
-        List<Long> ids = entries.stream().map(LedgerEntry::evaluationId).filter(id -> id != null).distinct().toList();
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return em.createQuery("SELECT e FROM Evaluation e WHERE e.id IN :ids", Evaluation.class)
-                .setParameter("ids", ids)
-                .getResultList().stream()
-                .collect(Collectors.toMap(Evaluation::id, Function.identity()));
+    private Map<Long, Evaluation> evaluationsOf(List<LedgerEntry> shown) {
+        List<Long> ids = shown.stream().map(LedgerEntry::evaluationId).filter(id -> id != null).distinct().toList();
+        return evaluations.byIds(ids).stream().collect(Collectors.toMap(Evaluation::id, Function.identity()));
     }
 
     static Views.EvaluationSummary summary(Evaluation evaluation) {

@@ -1,10 +1,9 @@
 package io.meritocrab.assessment;
 
-import io.meritocrab.evaluation.Classification;
-import io.meritocrab.evaluation.ContributionKind;
 import io.meritocrab.evaluation.EvaluatedContribution;
 import io.meritocrab.evaluation.Evaluation;
 import io.meritocrab.evaluation.EvaluationStatus;
+import io.meritocrab.evaluation.Evaluations;
 import io.meritocrab.evaluation.Verdict;
 import io.meritocrab.evaluation.llm.ModelRouting;
 import io.meritocrab.evaluation.rules.RulesEvaluator;
@@ -16,16 +15,11 @@ import io.meritocrab.metrics.LedgerMetrics;
 import io.meritocrab.scoring.ScoringPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Evaluates a contribution, stores the evaluation, and applies its delta when the evaluator is sure
@@ -40,9 +34,7 @@ import java.util.Optional;
 @Transactional(Transactional.TxType.MANDATORY)
 public class ContributionAssessor {
 
-    private static final Duration SAME_TEXT_WINDOW = Duration.ofDays(30);
-
-    @Inject
+        @Inject
     RulesEvaluator evaluator;
     @Inject
     CreditLedger ledger;
@@ -52,52 +44,10 @@ public class ContributionAssessor {
     ModelRouting routing;
     @Inject
     ModelRequests modelRequests;
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Evaluations evaluations;
 
     private final Clock clock = Clock.systemUTC();
-
-    /** How many other repositories received exactly this text lately. */
-    public int repositoriesWithSameText(String contentHash, long repositoryId) {
-        Number count = (Number) em.createNativeQuery("SELECT COUNT(DISTINCT repository_id) FROM evaluation "
-                        + "WHERE content_hash = ? AND repository_id <> ? AND created_at > ?")
-                .setParameter(1, contentHash)
-                .setParameter(2, repositoryId)
-                .setParameter(3, Timestamp.from(clock.instant().minus(SAME_TEXT_WINDOW)))
-                .getSingleResult();
-        return count.intValue();
-    }
-
-    /**
-     * The classification of a pull request's own evaluation (the latest that has one: reopening
-     * evaluates again); empty when it was never evaluated here (opened before the server came) or
-     * the model failed on it.
-     */
-    public Optional<Classification> pullRequestClassification(long repositoryId, long number) {
-        List<?> found = em.createNativeQuery("SELECT classification FROM evaluation WHERE repository_id = ? "
-                        + "AND contribution_kind = ? AND subject_number = ? AND classification IS NOT NULL "
-                        + "ORDER BY created_at DESC, id DESC")
-                .setParameter(1, repositoryId)
-                .setParameter(2, ContributionKind.PULL_REQUEST.name())
-                .setParameter(3, number)
-                .setMaxResults(1)
-                .getResultList();
-        return found.stream().map(value -> Classification.valueOf(value.toString())).findFirst();
-    }
-
-    /**
-     * Whether this pull request of the repository was evaluated before (by any author, under any
-     * delivery): a reopened PR earns or costs nothing new, so closing and reopening cannot farm credit.
-     */
-    public boolean pullRequestEvaluated(long repositoryId, int number) {
-        Number count = (Number) em.createNativeQuery("SELECT COUNT(*) FROM evaluation WHERE repository_id = ? "
-                        + "AND subject_number = ? AND contribution_kind = ?")
-                .setParameter(1, repositoryId)
-                .setParameter(2, number)
-                .setParameter(3, ContributionKind.PULL_REQUEST.name())
-                .getSingleResult();
-        return count.longValue() > 0;
-    }
 
     public Evaluation assess(EvaluatedContribution subject, Contributor contributor, EntryKind kind,
                              ScoringPolicy policy) {
@@ -115,8 +65,7 @@ public class ContributionAssessor {
         Instant now = clock.instant();
         if (route.toModel()) {
             Evaluation queued = Evaluation.awaitingModel(subject, route.model(), now);
-            em.persist(queued);
-            em.flush();
+            evaluations.add(queued);
             modelRequests.enqueue(queued.id(), subject.repositoryId(), contributor.id(), kind.name(),
                     subject.contribution(), subject.subjectNumber());
             return queued;
@@ -127,7 +76,7 @@ public class ContributionAssessor {
         int delta = policy.deltaFor(subject.contribution().kind(), verdict.classification());
         Evaluation evaluation = new Evaluation(subject, evaluator.identity(), verdict, latencyMs, delta,
                 statusFor(contributor, policy, verdict), now);
-        em.persist(evaluation);
+        evaluations.add(evaluation);
         metrics.evaluation(evaluator.identity().provider(), verdict.classification().name());
         settle(evaluation, contributor, kind, policy);
         return evaluation;
@@ -144,7 +93,6 @@ public class ContributionAssessor {
         if (evaluation.status() != EvaluationStatus.APPLIED) {
             return;
         }
-        em.flush();
         String reason = evaluation.classification().name().toLowerCase(Locale.ROOT) + " (confidence "
                 + String.format(Locale.ROOT, "%.2f", evaluation.confidence()) + ")";
         ledger.apply(contributor, kind, evaluation.proposedDelta(),

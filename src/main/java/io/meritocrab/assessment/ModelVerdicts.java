@@ -2,19 +2,18 @@ package io.meritocrab.assessment;
 
 import io.meritocrab.evaluation.Evaluation;
 import io.meritocrab.evaluation.EvaluationStatus;
+import io.meritocrab.evaluation.Evaluations;
 import io.meritocrab.evaluation.Verdict;
 import io.meritocrab.evaluation.llm.ModelOutcome;
 import io.meritocrab.evaluation.rules.RulesEvaluator;
 import io.meritocrab.ledger.Contributor;
+import io.meritocrab.ledger.ContributorRepository;
 import io.meritocrab.ledger.EntryKind;
 import io.meritocrab.metrics.LedgerMetrics;
 import io.meritocrab.repoconfig.RepositoryConfigs;
 import io.meritocrab.scoring.ScoringPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 
@@ -37,14 +36,16 @@ public class ModelVerdicts {
     RepositoryConfigs repositoryConfigs;
     @Inject
     LedgerMetrics metrics;
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    ContributorRepository contributors;
+    @Inject
+    Evaluations evaluations;
 
     /** @return false when another server completed the request meanwhile (its lease had run out) */
     @Transactional(rollbackOn = SQLException.class)
     public boolean record(ModelRequest request, ModelOutcome outcome) throws SQLException {
-        Contributor contributor = em.find(Contributor.class, request.contributorId(), LockModeType.PESSIMISTIC_WRITE);
-        Evaluation evaluation = em.find(Evaluation.class, request.evaluationId(), LockModeType.PESSIMISTIC_WRITE);
+        Contributor contributor = contributors.lockById(request.contributorId()).orElseThrow();
+        Evaluation evaluation = evaluations.lock(request.evaluationId()).orElseThrow();
         if (!requests.remove(request) || evaluation.status() != EvaluationStatus.QUEUED) {
             return false;
         }

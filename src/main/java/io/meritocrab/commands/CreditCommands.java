@@ -13,6 +13,7 @@ import io.meritocrab.inbox.StoredDelivery;
 import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.ContributorRef;
 import io.meritocrab.ledger.ContributorRepository;
+import io.meritocrab.ledger.LedgerEntries;
 import io.meritocrab.maintainer.MaintainerActionException;
 import io.meritocrab.maintainer.MaintainerActions;
 import io.meritocrab.maintainer.MaintainerActions.Outcome;
@@ -48,6 +49,8 @@ public class CreditCommands {
     MaintainerActions actions;
     @Inject
     ContributorRepository contributors;
+    @Inject
+    LedgerEntries entries;
     @Inject
     RepositoryConfigs configs;
     @Inject
@@ -123,7 +126,7 @@ public class CreditCommands {
         }
         Contributor found = contributor.get();
         return replies.check(repository.fullName(), found, roleName(ref, found.login()), mode,
-                contributors.latestCreditEntries(found.id(), 5));
+                entries.latestCreditChanges(found.id(), 5));
     }
 
     /** The contributor the command names, created with the starting credit if the ledger has no row yet. */

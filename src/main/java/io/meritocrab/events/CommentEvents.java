@@ -13,6 +13,7 @@ import io.meritocrab.evaluation.Contribution;
 import io.meritocrab.evaluation.ContributionKind;
 import io.meritocrab.evaluation.EvaluatedContribution;
 import io.meritocrab.evaluation.Evaluation;
+import io.meritocrab.evaluation.Evaluations;
 import io.meritocrab.inbox.Payload;
 import io.meritocrab.inbox.StoredDelivery;
 import io.meritocrab.ledger.Contributor;
@@ -20,6 +21,7 @@ import io.meritocrab.ledger.EntryKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -34,6 +36,8 @@ public class CommentEvents {
     Participants participants;
     @Inject
     ContributionAssessor assessor;
+    @Inject
+    Evaluations evaluations;
     @Inject
     CreditCommands commands;
 
@@ -62,7 +66,7 @@ public class CommentEvents {
         Contribution contribution = new Contribution(ContributionKind.COMMENT, scored.repository().fullName(),
                 author.login(), payload.optionalText("comment.author_association", "NONE"),
                 payload.optionalText("issue.title", ""), body, 0, 0, 0,
-                assessor.repositoriesWithSameText(hash, repositoryId));
+                evaluations.repositoriesWithSameText(hash, repositoryId, Instant.now()));
         Evaluation evaluation = assessor.assess(new EvaluatedContribution(contribution, repositoryId, author.id(),
                         delivery.deliveryId(), number, payload.optionalText("comment.html_url", null), hash),
                 author, EntryKind.COMMENT_CREATED, scored.policy());

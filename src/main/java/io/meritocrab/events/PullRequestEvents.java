@@ -11,6 +11,7 @@ import io.meritocrab.evaluation.Contribution;
 import io.meritocrab.evaluation.ContributionKind;
 import io.meritocrab.evaluation.EvaluatedContribution;
 import io.meritocrab.evaluation.Evaluation;
+import io.meritocrab.evaluation.Evaluations;
 import io.meritocrab.gate.PullRequestGate;
 import io.meritocrab.inbox.Payload;
 import io.meritocrab.inbox.StoredDelivery;
@@ -22,6 +23,7 @@ import io.meritocrab.scoring.GateDecision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -40,6 +42,8 @@ public class PullRequestEvents {
     PullRequestGate gate;
     @Inject
     ContributionAssessor assessor;
+    @Inject
+    Evaluations evaluations;
     @Inject
     CreditLedger ledger;
 
@@ -62,7 +66,7 @@ public class PullRequestEvents {
         long repositoryId = scored.repository().id();
         int number = (int) payload.number("pull_request.number");
         GateDecision decision = gate.decide(author, repositoryId, number, delivery.deliveryId(), scored.policy());
-        if (assessor.pullRequestEvaluated(repositoryId, number)) {
+        if (evaluations.pullRequestEvaluated(repositoryId, number)) {
             return "pull request #" + number + " by " + author.login() + ": gate " + decision + ", already evaluated";
         }
 
@@ -73,7 +77,7 @@ public class PullRequestEvents {
                 author.login(), payload.optionalText("pull_request.author_association", "NONE"), title, body,
                 payload.optionalInt("pull_request.additions", 0), payload.optionalInt("pull_request.deletions", 0),
                 payload.optionalInt("pull_request.changed_files", 0),
-                assessor.repositoriesWithSameText(hash, repositoryId));
+                evaluations.repositoriesWithSameText(hash, repositoryId, Instant.now()));
         Evaluation evaluation = assessor.assess(new EvaluatedContribution(contribution, repositoryId, author.id(),
                         delivery.deliveryId(), number, payload.optionalText("pull_request.html_url", null), hash),
                 author, EntryKind.PULL_REQUEST_OPENED, scored.policy());
@@ -93,7 +97,7 @@ public class PullRequestEvents {
             return "pull request #" + number + " merged: no bonus for a blacklisted author";
         }
         // As in the original, the merged PR's own classification picks the bonus; not evaluated here: acceptable.
-        Classification classification = assessor.pullRequestClassification(scored.repository().id(), number)
+        Classification classification = evaluations.pullRequestClassification(scored.repository().id(), number)
                 .orElse(Classification.ACCEPTABLE);
         int bonus = scored.policy().mergedBonus(classification);
         ledger.apply(author, EntryKind.PULL_REQUEST_MERGED, bonus, LedgerCause.system("pull request #" + number

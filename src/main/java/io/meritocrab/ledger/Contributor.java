@@ -1,10 +1,10 @@
 package io.meritocrab.ledger;
 
+import io.meritocrab.platform.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import io.meritocrab.platform.Timestamps;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 

@@ -4,11 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Finds contributors, creating them on first sight without a race between two deliveries. */
 @ApplicationScoped
@@ -69,6 +76,10 @@ public class ContributorRepository {
         return Optional.ofNullable(em.find(Contributor.class, contributorId, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    public Optional<Contributor> find(long contributorId) {
+        return Optional.ofNullable(em.find(Contributor.class, contributorId));
+    }
+
     public Optional<Contributor> findByLogin(long repositoryId, String login) {
         List<Contributor> found = em.createQuery(
                         "SELECT c FROM Contributor c WHERE c.repositoryId = :repo AND LOWER(c.login) = :login "
@@ -88,22 +99,64 @@ public class ContributorRepository {
                 .getResultList().stream().findFirst();
     }
 
-    /** The contributor's newest ledger entries, newest first. */
-    public List<LedgerEntry> latestEntries(long contributorId, int count) {
-        return em.createQuery("SELECT e FROM LedgerEntry e WHERE e.contributorId = :id ORDER BY e.seq DESC",
-                        LedgerEntry.class)
-                .setParameter("id", contributorId)
-                .setMaxResults(count)
-                .getResultList();
+    /** The contributors with these row ids, by id (for showing who an entry or evaluation is about). */
+    public Map<Long, Contributor> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT c FROM Contributor c WHERE c.id IN :ids", Contributor.class)
+                .setParameter("ids", List.copyOf(new HashSet<>(ids)))
+                .getResultList().stream()
+                .collect(Collectors.toMap(Contributor::id, Function.identity()));
     }
 
-    /** The newest entries that changed credit, leaving out status entries (blacklisted, unblacklisted). */
-    public List<LedgerEntry> latestCreditEntries(long contributorId, int count) {
-        return em.createQuery("SELECT e FROM LedgerEntry e WHERE e.contributorId = :id AND e.kind NOT IN :status "
-                        + "ORDER BY e.seq DESC", LedgerEntry.class)
-                .setParameter("id", contributorId)
-                .setParameter("status", List.of(EntryKind.BLACKLISTED, EntryKind.UNBLACKLISTED))
-                .setMaxResults(count)
-                .getResultList();
+    /** How many contributors the repository has. */
+    public long count(long repositoryId) {
+        return em.createQuery("SELECT COUNT(c) FROM Contributor c WHERE c.repositoryId = :repo", Long.class)
+                .setParameter("repo", repositoryId)
+                .getSingleResult();
+    }
+
+    /**
+     * One keyset page of a repository's contributors whose login starts with {@code loginPrefix} (any, when
+     * null), in {@code order}, after the row whose sort value and id are {@code afterValue} and
+     * {@code afterId} (from the start, when {@code afterId} is null). A deep page costs what the first
+     * does (indexes in V30/V31).
+     */
+    public List<Contributor> page(long repositoryId, String loginPrefix, ContributorOrder order, boolean descending,
+                                  Object afterValue, Long afterId, int limit) {
+        String direction = descending ? "DESC" : "ASC";
+        StringBuilder sql = new StringBuilder("SELECT * FROM contributor WHERE repository_id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(repositoryId));
+        if (loginPrefix != null) {
+            sql.append(" AND LOWER(login) LIKE ? ESCAPE '\\'");
+            parameters.add(likePrefix(loginPrefix.toLowerCase(Locale.ROOT)));
+        }
+        if (afterId != null) {
+            String comparison = descending ? "<" : ">";
+            if (order == ContributorOrder.ID) {
+                sql.append(" AND id ").append(comparison).append(" ?");
+            } else {
+                sql.append(" AND (").append(order.column()).append(", id) ").append(comparison).append(" (?, ?)");
+                parameters.add(afterValue);
+            }
+            parameters.add(afterId);
+        }
+        sql.append(" ORDER BY ");
+        if (order != ContributorOrder.ID) {
+            sql.append(order.column()).append(' ').append(direction).append(", ");
+        }
+        sql.append("id ").append(direction);
+        Query query = em.createNativeQuery(sql.toString(), Contributor.class);
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Contributor> page = query.setMaxResults(limit).getResultList();
+        return page;
+    }
+
+    private static String likePrefix(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

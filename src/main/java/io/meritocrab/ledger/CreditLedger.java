@@ -5,11 +5,10 @@ import io.meritocrab.scoring.CreditChange;
 import io.meritocrab.scoring.ScoringPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The only place credit and blacklist status change. Every change writes an immutable ledger entry in
@@ -20,8 +19,8 @@ import java.time.Instant;
 @Transactional(Transactional.TxType.MANDATORY)
 public class CreditLedger {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    LedgerEntries entries;
     @Inject
     LedgerMetrics metrics;
 
@@ -44,21 +43,26 @@ public class CreditLedger {
         return entry;
     }
 
-    /** Records a blacklist status change (no credit change); does nothing when the status is unchanged. */
-    public void setBlacklisted(Contributor contributor, boolean blacklisted, LedgerCause cause) {
+    /**
+     * Records a blacklist status change (no credit change) and returns its entry; does nothing and returns
+     * empty when the status is unchanged.
+     */
+    public Optional<LedgerEntry> setBlacklisted(Contributor contributor, boolean blacklisted, LedgerCause cause) {
         if (contributor.blacklisted() == blacklisted) {
-            return;
+            return Optional.empty();
         }
         CreditChange none = CreditChange.of(contributor.credit(), 0);
-        record(contributor, blacklisted ? EntryKind.BLACKLISTED : EntryKind.UNBLACKLISTED, none, cause);
+        LedgerEntry entry = record(contributor, blacklisted ? EntryKind.BLACKLISTED : EntryKind.UNBLACKLISTED, none,
+                cause);
         contributor.setBlacklisted(blacklisted);
+        return Optional.of(entry);
     }
 
     private LedgerEntry record(Contributor contributor, EntryKind kind, CreditChange change, LedgerCause cause) {
         Instant now = clock.instant();
         LedgerEntry entry = new LedgerEntry(contributor, kind, change.requestedDelta(), change.creditBefore(),
                 change.creditAfter(), cause, now);
-        em.persist(entry);
+        entries.add(entry);
         metrics.creditChange(kind.name(), change.creditAfter() - change.creditBefore());
         return entry;
     }

@@ -1,5 +1,6 @@
 package io.meritocrab.ledger;
 
+import io.meritocrab.platform.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,7 +10,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import io.meritocrab.platform.Timestamps;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 

@@ -2,6 +2,7 @@ package io.meritocrab.maintainer;
 
 import io.meritocrab.evaluation.ContributionKind;
 import io.meritocrab.evaluation.Evaluation;
+import io.meritocrab.evaluation.Evaluations;
 import io.meritocrab.evaluation.EvaluationStatus;
 import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.ContributorRef;
@@ -19,7 +20,6 @@ import io.meritocrab.scoring.ScoringPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -48,6 +48,8 @@ public class MaintainerActions {
     CreditLedger ledger;
     @Inject
     RepositoryConfigs repositoryConfigs;
+    @Inject
+    Evaluations evaluations;
     @PersistenceContext
     EntityManager em;
 
@@ -84,10 +86,10 @@ public class MaintainerActions {
                 ? (blacklisted ? "blacklisted" : "unblacklisted") + " by " + actor
                 : requireText(reason, "reason");
         Contributor contributor = lock(repositoryId, who);
-        boolean changed = contributor.blacklisted() != blacklisted;
-        ledger.setBlacklisted(contributor, blacklisted, new LedgerCause(actor, why, null, null));
+        Optional<LedgerEntry> entry = ledger.setBlacklisted(contributor, blacklisted,
+                new LedgerCause(actor, why, null, null));
         em.flush();
-        return Outcome.of(contributor, changed ? lastEntry(contributor) : null, changed);
+        return Outcome.of(contributor, entry.orElse(null), entry.isPresent());
     }
 
     /** Applies a pending evaluation's proposed delta. */
@@ -107,15 +109,14 @@ public class MaintainerActions {
 
     private Outcome decide(long repositoryId, long evaluationId, EvaluationStatus decision, Integer override,
                            String actor, String note) {
-        Evaluation unlocked = em.find(Evaluation.class, evaluationId);
+        Evaluation unlocked = evaluations.find(evaluationId).orElse(null);
         if (unlocked == null || unlocked.repositoryId() != repositoryId) {
             throw new UnknownEvaluation(evaluationId);
         }
         // The contributor's lock first (the order every ledger change takes), then the evaluation's.
         Contributor contributor = contributors.lockById(unlocked.contributorId())
                 .orElseThrow(() -> new UnknownEvaluation(evaluationId));
-        Evaluation evaluation = em.find(Evaluation.class, evaluationId, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(evaluation);
+        Evaluation evaluation = evaluations.lock(evaluationId).orElseThrow(() -> new UnknownEvaluation(evaluationId));
         if (evaluation.status() != EvaluationStatus.PENDING) {
             throw new EvaluationNotPending(evaluationId, evaluation.status().name(), evaluation.decidedBy());
         }
@@ -138,11 +139,6 @@ public class MaintainerActions {
                 ? contributors.lockByLogin(repositoryId, byLogin.login())
                 : contributors.lockByUserId(repositoryId, ((ContributorRef.ByUserId) who).userId());
         return found.orElseThrow(() -> new UnknownContributor(who));
-    }
-
-    private LedgerEntry lastEntry(Contributor contributor) {
-        em.flush();
-        return contributors.latestEntries(contributor.id(), 1).get(0);
     }
 
     private ScoringPolicy policy(long repositoryId) {

@@ -1,0 +1,108 @@
+package io.meritocrab.evaluation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The owner of the {@code evaluation} table: every read and write of evaluations goes through here. */
+@ApplicationScoped
+public class Evaluations {
+
+    /** How far back a text counts as sent to other repositories too. */
+    private static final Duration SAME_TEXT_WINDOW = Duration.ofDays(30);
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Stores a new evaluation and assigns its id (flushed, so a row referring to it may follow). */
+    public Evaluation add(Evaluation evaluation) {
+        em.persist(evaluation);
+        em.flush();
+        return evaluation;
+    }
+
+    public Optional<Evaluation> find(long id) {
+        return Optional.ofNullable(em.find(Evaluation.class, id));
+    }
+
+    /** The evaluation locked for update until the transaction ends, as it is in the database now. */
+    public Optional<Evaluation> lock(long id) {
+        Evaluation evaluation = em.find(Evaluation.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (evaluation != null) {
+            em.refresh(evaluation);
+        }
+        return Optional.ofNullable(evaluation);
+    }
+
+    public List<Evaluation> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT e FROM Evaluation e WHERE e.id IN :ids", Evaluation.class)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
+    /** A repository's evaluations in one status, oldest first, after the evaluation {@code afterId}. */
+    public List<Evaluation> inStatus(long repositoryId, EvaluationStatus status, long afterId, int limit) {
+        return em.createQuery("SELECT e FROM Evaluation e WHERE e.repositoryId = :repo AND e.status = :status "
+                        + "AND e.id > :after ORDER BY e.id", Evaluation.class)
+                .setParameter("repo", repositoryId)
+                .setParameter("status", status)
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public long countInStatus(long repositoryId, EvaluationStatus status) {
+        return em.createQuery("SELECT COUNT(e) FROM Evaluation e WHERE e.repositoryId = :repo AND e.status = :status",
+                        Long.class)
+                .setParameter("repo", repositoryId)
+                .setParameter("status", status)
+                .getSingleResult();
+    }
+
+    /** How many other repositories received exactly this text lately. */
+    public int repositoriesWithSameText(String contentHash, long repositoryId, Instant now) {
+        Number count = (Number) em.createNativeQuery("SELECT COUNT(DISTINCT repository_id) FROM evaluation "
+                        + "WHERE content_hash = ? AND repository_id <> ? AND created_at > ?")
+                .setParameter(1, contentHash)
+                .setParameter(2, repositoryId)
+                .setParameter(3, Timestamp.from(now.minus(SAME_TEXT_WINDOW)))
+                .getSingleResult();
+        return count.intValue();
+    }
+
+    /**
+     * The classification of a pull request's own evaluation (the latest that has one); empty when it was
+     * never evaluated here (opened before the server came) or the model failed on it.
+     */
+    public Optional<Classification> pullRequestClassification(long repositoryId, long number) {
+        List<?> found = em.createNativeQuery("SELECT classification FROM evaluation WHERE repository_id = ? "
+                        + "AND contribution_kind = ? AND subject_number = ? AND classification IS NOT NULL "
+                        + "ORDER BY created_at DESC, id DESC")
+                .setParameter(1, repositoryId)
+                .setParameter(2, ContributionKind.PULL_REQUEST.name())
+                .setParameter(3, number)
+                .setMaxResults(1)
+                .getResultList();
+        return found.stream().map(value -> Classification.valueOf(value.toString())).findFirst();
+    }
+
+    /** Whether this pull request of the repository was evaluated before, by any author, under any delivery. */
+    public boolean pullRequestEvaluated(long repositoryId, int number) {
+        Number count = (Number) em.createNativeQuery("SELECT COUNT(*) FROM evaluation WHERE repository_id = ? "
+                        + "AND subject_number = ? AND contribution_kind = ?")
+                .setParameter(1, repositoryId)
+                .setParameter(2, number)
+                .setParameter(3, ContributionKind.PULL_REQUEST.name())
+                .getSingleResult();
+        return count.longValue() > 0;
+    }
+}
