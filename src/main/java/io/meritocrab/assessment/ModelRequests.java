@@ -6,6 +6,8 @@ import io.meritocrab.evaluation.llm.LlmSettings;
 import io.meritocrab.platform.LeasedQueue;
 import io.meritocrab.platform.LeasedQueue.Lease;
 import io.meritocrab.platform.Texts;
+import io.meritocrab.repos.RepositoryDirectory;
+import io.meritocrab.repos.TrackedRepository;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -40,13 +42,14 @@ public class ModelRequests {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
     private static final String READ = "SELECT m.repository_id, m.contributor_id, m.entry_kind, m.contribution_kind, "
             + "m.repository_name, m.author_login, m.author_association, m.title, m.body, m.additions, m.deletions, "
-            + "m.changed_files, m.same_text_elsewhere, m.subject_number, r.installation_id "
-            + "FROM model_request m JOIN repository r ON r.id = m.repository_id WHERE m.evaluation_id = ?";
+            + "m.changed_files, m.same_text_elsewhere, m.subject_number FROM model_request m WHERE m.evaluation_id = ?";
 
     @Resource(lookup = "jdbc/meritocrab")
     DataSource dataSource;
     @Inject
     Event<ModelRequestSignal.Queued> queued;
+    @Inject
+    RepositoryDirectory repositories;
 
     /** Queues a contribution for the model, in the caller's transaction. */
     public void enqueue(long evaluationId, long repositoryId, long contributorId, String entryKind,
@@ -122,9 +125,10 @@ public class ModelRequests {
                         row.getInt(10), row.getInt(11), row.getInt(12), row.getInt(13));
                 int subject = row.getInt(14);
                 Integer subjectNumber = row.wasNull() ? null : subject;
-                long installation = row.getLong(15);
-                Long installationId = row.wasNull() ? null : installation;
-                return new ModelRequest(lease.id(), row.getLong(1), row.getLong(2), row.getString(3), contribution,
+                long repositoryId = row.getLong(1);
+                Long installationId = repositories.find(repositoryId).map(TrackedRepository::installationId)
+                        .orElse(null);
+                return new ModelRequest(lease.id(), repositoryId, row.getLong(2), row.getString(3), contribution,
                         subjectNumber, installationId, lease.attempt());
             }
         }

@@ -1,7 +1,11 @@
 package io.meritocrab.outbox;
 
+import io.meritocrab.ledger.Contributor;
+import io.meritocrab.ledger.ContributorRepository;
 import io.meritocrab.platform.LeasedQueue;
 import io.meritocrab.platform.Texts;
+import io.meritocrab.repos.RepositoryDirectory;
+import io.meritocrab.repos.TrackedRepository;
 import io.meritocrab.scoring.GateDecision;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
@@ -39,6 +42,10 @@ public class GitHubOutbox {
     DataSource dataSource;
     @Inject
     Event<OutboxWork> queued;
+    @Inject
+    RepositoryDirectory repositories;
+    @Inject
+    ContributorRepository contributors;
 
     /**
      * Records the gate's decision in the caller's transaction: an action to carry out at {@code dueAt}, or,
@@ -110,27 +117,39 @@ public class GitHubOutbox {
     }
 
     public PendingAction action(long id) {
-        String sql = "SELECT a.id, a.repository_id, r.full_name, r.installation_id, r.served, c.login, a.pull_number, "
-                + "a.decision, a.credit, a.threshold, a.message, a.commented_at, a.delivery_id FROM enforcement_action a "
-                + "JOIN repository r ON r.id = a.repository_id JOIN contributor c ON c.id = a.contributor_id "
-                + "WHERE a.id = ?";
-        return readOne(sql, id, "enforcement action", row -> {
-            Long installation = nullableLong(row, 4);
-            return new PendingAction(row.getLong(1), row.getLong(2), row.getString(3),
-                    installation, row.getBoolean(5), row.getString(6), row.getInt(7),
-                    GateDecision.valueOf(row.getString(8)), row.getInt(9), row.getInt(10), row.getString(11),
-                    row.getTimestamp(12) != null, row.getString(13));
-        });
+        String sql = "SELECT repository_id, contributor_id, pull_number, decision, credit, threshold, message, "
+                + "commented_at, delivery_id FROM enforcement_action WHERE id = ?";
+        ActionRow row = readOne(sql, id, "enforcement action", r -> new ActionRow(r.getLong(1), r.getLong(2),
+                r.getInt(3), GateDecision.valueOf(r.getString(4)), r.getInt(5), r.getInt(6), r.getString(7),
+                r.getTimestamp(8) != null, r.getString(9)));
+        TrackedRepository repository = repository(row.repositoryId());
+        String author = contributors.find(row.contributorId()).map(Contributor::login)
+                .orElseThrow(() -> new IllegalStateException("no contributor " + row.contributorId()));
+        return new PendingAction(id, repository.id(), repository.fullName(), repository.installationId(),
+                repository.served(), author, row.pullNumber(), row.decision(), row.credit(), row.threshold(),
+                row.message(), row.commented(), row.deliveryId());
     }
 
     public PendingReply reply(long id) {
-        String sql = "SELECT g.id, r.full_name, r.installation_id, r.served, g.issue_number, g.body FROM github_reply g "
-                + "JOIN repository r ON r.id = g.repository_id WHERE g.id = ?";
-        return readOne(sql, id, "reply", row -> {
-            Long installation = nullableLong(row, 3);
-            return new PendingReply(row.getLong(1), row.getString(2), installation,
-                    row.getBoolean(4), row.getInt(5), row.getString(6));
-        });
+        String sql = "SELECT repository_id, issue_number, body FROM github_reply WHERE id = ?";
+        ReplyRow row = readOne(sql, id, "reply", r -> new ReplyRow(r.getLong(1), r.getInt(2), r.getString(3)));
+        TrackedRepository repository = repository(row.repositoryId());
+        return new PendingReply(id, repository.fullName(), repository.installationId(), repository.served(),
+                row.issueNumber(), row.body());
+    }
+
+    private TrackedRepository repository(long repositoryId) {
+        return repositories.find(repositoryId)
+                .orElseThrow(() -> new IllegalStateException("no repository " + repositoryId));
+    }
+
+    /** A reply's own columns, before its repository is looked up through the directory. */
+    private record ReplyRow(long repositoryId, int issueNumber, String body) {
+    }
+
+    /** An action's own columns, before the repository and author are looked up through their owners. */
+    private record ActionRow(long repositoryId, long contributorId, int pullNumber, GateDecision decision,
+                             int credit, int threshold, String message, boolean commented, String deliveryId) {
     }
 
     /** Shadow closes decided and not yet carried out, for the gauges. */
@@ -240,12 +259,6 @@ public class GitHubOutbox {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read " + what + " " + id, e);
         }
-    }
-
-    /** Read on its own: wasNull() speaks of the last column read, so it must follow its getLong at once. */
-    private static Long nullableLong(ResultSet row, int column) throws SQLException {
-        long value = row.getLong(column);
-        return row.wasNull() ? null : value;
     }
 
     private static void setTimestamp(PreparedStatement statement, int index, Instant value) throws SQLException {

@@ -108,4 +108,13 @@ public class RepositoryDirectory {
         return em.createQuery("SELECT r FROM TrackedRepository r WHERE r.served = TRUE ORDER BY r.fullName",
                 TrackedRepository.class).getResultList();
     }
+
+    public long activeInstallationCount() {
+        return em.createQuery("SELECT COUNT(i) FROM Installation i WHERE i.active = TRUE", Long.class).getSingleResult();
+    }
+
+    public long servedRepositoryCount() {
+        return em.createQuery("SELECT COUNT(r) FROM TrackedRepository r WHERE r.served = TRUE", Long.class)
+                .getSingleResult();
+    }
 }

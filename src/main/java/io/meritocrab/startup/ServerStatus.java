@@ -5,16 +5,16 @@ import io.meritocrab.evaluation.llm.LlmSettings;
 import io.meritocrab.evaluation.llm.ModelHealth;
 import io.meritocrab.github.GitHubSettings;
 import io.meritocrab.platform.BuildInfo;
+import io.meritocrab.repos.RepositoryDirectory;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 
 /**
@@ -38,6 +38,8 @@ public class ServerStatus {
     ModelHealth modelHealth;
     @Inject
     GitHubSettings gitHub;
+    @Inject
+    RepositoryDirectory repositories;
 
     private final BuildInfo build = BuildInfo.load();
 
@@ -96,15 +98,15 @@ public class ServerStatus {
 
     private App app() {
         String appId = gitHub.appConfigured() ? gitHub.appId() : null;
-        return new App(appId, gitHub.appConfigured(), count("SELECT COUNT(*) FROM installation WHERE active = TRUE"),
-                count("SELECT COUNT(*) FROM repository WHERE served = TRUE"));
+        return new App(appId, gitHub.appConfigured(), count(repositories::activeInstallationCount),
+                count(repositories::servedRepositoryCount));
     }
 
-    private long count(String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            return rows.next() ? rows.getLong(1) : 0;
-        } catch (SQLException e) {
+    /** -1 when the database cannot answer: the status is still shown, with what is known. */
+    private static long count(LongSupplier query) {
+        try {
+            return query.getAsLong();
+        } catch (RuntimeException e) {
             return -1;
         }
     }
