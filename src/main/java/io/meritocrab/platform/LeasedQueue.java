@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 
 /**
  * A table used as a durable work queue, the one way every queue here leases its rows (the delivery
- * inbox, the GitHub outbox, the model requests).
+ * inbox, the GitHub outbox, the model requests, and the runs of periodic jobs in {@link PeriodicJobs}).
  *
  * <ul>
  *   <li>Due rows are picked with FOR UPDATE SKIP LOCKED, so servers sharing one database never lease the

@@ -4,6 +4,7 @@ import io.meritocrab.github.GitHubClient;
 import io.meritocrab.github.GitHubException;
 import io.meritocrab.github.GitHubSettings;
 import io.meritocrab.github.HookDelivery;
+import io.meritocrab.platform.PeriodicJobs;
 import io.meritocrab.platform.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -39,10 +40,9 @@ public class RedeliveryReconciler {
     @Inject
     GitHubSettings settings;
     @Inject
-    JobLeases leases;
+    PeriodicJobs jobs;
     @Inject
     RedeliveryLog redeliveries;
-    /** GitHub redelivers deliveries of the last three days; a little less leaves room for clock skew. */
 
     private ScheduledFuture<?> schedule;
 
@@ -63,7 +63,7 @@ public class RedeliveryReconciler {
 
     private void runGuarded() {
         try {
-            if (leases.acquire(JOB, redelivery.interval())) {
+            if (jobs.takeDueRun(JOB, redelivery.interval())) {
                 reconcile();
             }
         } catch (GitHubException e) {

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -105,6 +108,18 @@ public class ItEnvironment implements LauncherSessionListener {
     /** The environment of the server under test (Liberty's server.env; Payara Micro's process environment). */
     public static Map<String, String> serverSettings() {
         return Map.copyOf(serverSettings);
+    }
+
+    /** Another database, created empty on the test PostgreSQL, for a test that needs a schema of its own. */
+    public static DataSource freshDatabase(String name) throws SQLException {
+        if (postgres == null) {
+            throw new IllegalStateException("a fresh database is made only on the test PostgreSQL");
+        }
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name);
+            statement.execute("CREATE DATABASE " + name);
+        }
+        return postgres.getDatabase("postgres", name);
     }
 
     public static DataSource database() {

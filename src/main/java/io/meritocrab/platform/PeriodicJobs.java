@@ -1,0 +1,42 @@
+package io.meritocrab.platform;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Lets one server of several run a periodic job. Each job is a row of the {@code periodic_job} queue whose
+ * due time is the job's next run; a server that takes the run leases the row until the next one, so every
+ * other server finds it not due. A server that dies during a run leaves nothing to clean up: the next run
+ * is due when the lease ends. A job's row is added by the migration that introduces the job.
+ */
+@ApplicationScoped
+public class PeriodicJobs {
+
+    private static final LeasedQueue JOBS = new LeasedQueue("periodic_job", "id", "next_run_at", "TRUE");
+
+    @Resource(lookup = "jdbc/meritocrab")
+    DataSource dataSource;
+
+    PeriodicJobs() {
+        // for CDI, which injects the data source
+    }
+
+    public PeriodicJobs(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Takes the job's run if it is due and no other server has taken it; the next run is due after {@code every}. */
+    public boolean takeDueRun(String job, Duration every) {
+        try {
+            return !JOBS.claim(dataSource, Instant.now(), every, 1, "name = ?", List.of(job), "",
+                    (lease, row) -> lease).isEmpty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not take the run of job " + job, e);
+        }
+    }
+}
