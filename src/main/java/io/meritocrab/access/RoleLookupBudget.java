@@ -1,12 +1,12 @@
 package io.meritocrab.access;
 
 import io.meritocrab.ratelimit.BucketsByKey;
+import io.meritocrab.ratelimit.RateLimitSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.function.LongSupplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How many roles the console may ask GitHub about for signed-in users: through the App, so on the
@@ -19,10 +19,8 @@ public class RoleLookupBudget {
 
     private static final int MAX_USERS = 100_000;
 
-    @Inject @ConfigProperty(name = "meritocrab.rate-limit.role-lookups-per-user-per-minute", defaultValue = "30")
-    long perUserPerMinute;
-    @Inject @ConfigProperty(name = "meritocrab.rate-limit.role-lookups-per-minute", defaultValue = "60")
-    long perMinute;
+    @Inject
+    RateLimitSettings settings;
 
     private BucketsByKey byUser;
     private BucketsByKey everyone;
@@ -31,17 +29,15 @@ public class RoleLookupBudget {
     }
 
     RoleLookupBudget(long perUserPerMinute, long perMinute, LongSupplier nanoTime) {
-        this.perUserPerMinute = perUserPerMinute;
-        this.perMinute = perMinute;
-        create(nanoTime);
+        create(perUserPerMinute, perMinute, nanoTime);
     }
 
     @PostConstruct
     void create() {
-        create(System::nanoTime);
+        create(settings.roleLookupsPerUserPerMinute(), settings.roleLookupsPerMinute(), System::nanoTime);
     }
 
-    private void create(LongSupplier nanoTime) {
+    private void create(long perUserPerMinute, long perMinute, LongSupplier nanoTime) {
         byUser = new BucketsByKey(perUserPerMinute, MAX_USERS, nanoTime);
         everyone = new BucketsByKey(perMinute, 1, nanoTime);
     }

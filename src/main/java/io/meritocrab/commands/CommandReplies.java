@@ -3,6 +3,7 @@ package io.meritocrab.commands;
 import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.LedgerEntry;
 import io.meritocrab.maintainer.MaintainerActions.Outcome;
+import io.meritocrab.platform.DeploymentSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
@@ -11,8 +12,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The texts the bot replies to maintainers' `/credit` commands with. Replies are public comments, so
@@ -29,8 +28,8 @@ public class CommandReplies {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    @Inject @ConfigProperty(name = "meritocrab.console.base-url")
-    Optional<String> consoleBaseUrl;
+    @Inject
+    DeploymentSettings deployment;
 
     public String check(String repository, Contributor contributor, String role, String mode,
                         List<LedgerEntry> latest) {
@@ -61,8 +60,7 @@ public class CommandReplies {
     String consolePage(String repository, String login) {
         String path = "/console/contributor.xhtml?repo=" + URLEncoder.encode(repository, StandardCharsets.UTF_8)
                 + "&login=" + URLEncoder.encode(login, StandardCharsets.UTF_8);
-        return consoleBaseUrl.filter(url -> !url.isBlank())
-                .map(url -> (url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + path)
+        return deployment.publicBaseUrl().map(url -> url + path)
                 .map(url -> "[contributor page](" + url + ")")
                 .orElse("`" + path + "` on the Meritocrab server");
     }

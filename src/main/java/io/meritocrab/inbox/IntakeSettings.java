@@ -7,7 +7,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How deliveries are committed before their webhook is answered: writer threads, the largest batch in
- * one transaction, how long a webhook waits for its commit, and how long its body may take to arrive.
+ * one transaction, how long a webhook waits for its commit, how long its body may take to arrive, and how
+ * many body bytes the server holds at once.
  */
 @ApplicationScoped
 public class IntakeSettings {
@@ -20,6 +21,8 @@ public class IntakeSettings {
     long commitTimeoutMillis;
     @Inject @ConfigProperty(name = "meritocrab.intake.body-timeout", defaultValue = "PT10S")
     Duration bodyTimeout;
+    @Inject @ConfigProperty(name = "meritocrab.intake.max-body-bytes-in-flight", defaultValue = "134217728")
+    long maxBodyBytesInFlight;
 
     public int writerCount() {
         return writerCount;
@@ -35,5 +38,10 @@ public class IntakeSettings {
 
     public Duration bodyTimeout() {
         return bodyTimeout;
+    }
+
+    /** Webhook body bytes held at once across all requests (see {@code intake.BodyBudget}). */
+    public long maxBodyBytesInFlight() {
+        return maxBodyBytesInFlight;
     }
 }

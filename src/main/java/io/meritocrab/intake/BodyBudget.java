@@ -1,7 +1,8 @@
 package io.meritocrab.intake;
 
-import jakarta.annotation.PostConstruct;
+import io.meritocrab.inbox.IntakeSettings;
 import io.meritocrab.metrics.DeliveryMetrics;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The webhook body bytes the server holds at once, across all requests: received and not yet refused
@@ -20,8 +20,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BodyBudget {
 
-    @Inject @ConfigProperty(name = "meritocrab.intake.max-body-bytes-in-flight", defaultValue = "134217728")
-    long capacity;
+    @Inject
+    IntakeSettings settings;
+
+    private long capacity;
 
     private final AtomicLong inFlight = new AtomicLong();
     private final Map<String, AtomicLong> byAddress = new ConcurrentHashMap<>();
@@ -31,7 +33,7 @@ public class BodyBudget {
 
     @PostConstruct
     void check() {
-        capacity = Math.max(capacity, 2L * WebhookResource.MAX_BODY_BYTES);
+        capacity = Math.max(settings.maxBodyBytesInFlight(), 2L * WebhookResource.MAX_BODY_BYTES);
         metrics.watchBodyBytesInFlight(inFlight::get);
     }
 

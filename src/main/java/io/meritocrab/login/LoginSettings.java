@@ -1,5 +1,6 @@
 package io.meritocrab.login;
 
+import io.meritocrab.platform.DeploymentSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -19,10 +20,8 @@ public class LoginSettings {
     Optional<String> clientSecret;
     @Inject @ConfigProperty(name = "meritocrab.console.local-login")
     Optional<Boolean> localLogin;
-    @Inject @ConfigProperty(name = "meritocrab.console.base-url")
-    Optional<String> baseUrl;
-    @Inject @ConfigProperty(name = "meritocrab.db.url")
-    Optional<String> databaseUrl;
+    @Inject
+    DeploymentSettings deployment;
 
     String webUrl() {
         return trimSlash(webUrl);
@@ -51,11 +50,11 @@ public class LoginSettings {
 
     /** The public address of the server when a proxy hides it; otherwise taken from the request. */
     Optional<String> baseUrl() {
-        return baseUrl.filter(s -> !s.isBlank()).map(LoginSettings::trimSlash);
+        return deployment.publicBaseUrl();
     }
 
     boolean embeddedDefault() {
-        return databaseUrl.filter(s -> !s.isBlank()).isEmpty();
+        return deployment.embeddedDefault();
     }
 
     private static String trimSlash(String url) {

@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The webhook secret and the admin token. On the embedded default (no database URL configured) and
@@ -30,14 +29,8 @@ public class Secrets {
     private static final String WEBHOOK_SECRET = "webhook-secret";
     private static final String ADMIN_TOKEN = "admin-token";
 
-    @Inject @ConfigProperty(name = "meritocrab.github.webhook-secret")
-    Optional<String> configuredWebhookSecret;
-    @Inject @ConfigProperty(name = "meritocrab.admin.token")
-    Optional<String> configuredAdminToken;
-    @Inject @ConfigProperty(name = "meritocrab.db.url")
-    Optional<String> databaseUrl;
-    @Inject @ConfigProperty(name = "meritocrab.local-secrets.file", defaultValue = "data/local-secrets.properties")
-    String localSecretsFile;
+    @Inject
+    DeploymentSettings deployment;
 
     private String webhookSecret;
     private String adminToken;
@@ -49,9 +42,9 @@ public class Secrets {
 
     @PostConstruct
     void load() {
-        webhookSecret = configuredWebhookSecret.filter(s -> !s.isBlank()).orElse(null);
-        adminToken = configuredAdminToken.filter(s -> !s.isBlank()).orElse(null);
-        if ((webhookSecret == null || adminToken == null) && embeddedDefault()) {
+        webhookSecret = deployment.webhookSecret().orElse(null);
+        adminToken = deployment.adminToken().orElse(null);
+        if ((webhookSecret == null || adminToken == null) && deployment.embeddedDefault()) {
             Properties local = localSecrets();
             webhookSecret = webhookSecret != null ? webhookSecret : local.getProperty(WEBHOOK_SECRET);
             adminToken = adminToken != null ? adminToken : local.getProperty(ADMIN_TOKEN);
@@ -69,12 +62,8 @@ public class Secrets {
         return Optional.ofNullable(adminToken);
     }
 
-    private boolean embeddedDefault() {
-        return databaseUrl.filter(url -> !url.isBlank()).isEmpty();
-    }
-
     private Properties localSecrets() {
-        Path file = Path.of(localSecretsFile).toAbsolutePath();
+        Path file = Path.of(deployment.localSecretsFile()).toAbsolutePath();
         Properties properties = new Properties();
         try {
             if (Files.exists(file)) {

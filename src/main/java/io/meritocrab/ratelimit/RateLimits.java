@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The server's rate limits: webhook requests that fail signature verification, per source address
@@ -28,17 +26,8 @@ public class RateLimits {
     public static final String API = "api";
     public static final String AUTHENTICATION = "authentication";
 
-    @Inject @ConfigProperty(name = "meritocrab.rate-limit.unsigned-webhooks-per-minute", defaultValue = "30")
-    long unsignedWebhooksPerMinute;
-    @Inject @ConfigProperty(name = "meritocrab.rate-limit.api-per-minute", defaultValue = "600")
-    long apiPerMinute;
-    @Inject @ConfigProperty(name = "meritocrab.rate-limit.failed-authentications-per-minute", defaultValue = "10")
-    long failedAuthenticationsPerMinute;
-    @Inject @ConfigProperty(name = "meritocrab.rate-limit.max-keys", defaultValue = "100000")
-    int maxKeys;
-    /** A comma-separated list, read as one string: list injection is not portable (Payara cannot inject it). */
-    @Inject @ConfigProperty(name = "meritocrab.rate-limit.trusted-proxies")
-    Optional<String> trustedProxies;
+    @Inject
+    RateLimitSettings settings;
     @Inject
     DeliveryMetrics metrics;
 
@@ -49,11 +38,11 @@ public class RateLimits {
 
     @PostConstruct
     void create() {
-        unsignedWebhooks = new BucketsByKey(unsignedWebhooksPerMinute, maxKeys, System::nanoTime);
-        api = new BucketsByKey(apiPerMinute, maxKeys, System::nanoTime);
-        failedAuthentications = new BucketsByKey(failedAuthenticationsPerMinute, maxKeys, System::nanoTime);
-        clientAddress = new ClientAddress(Arrays.stream(trustedProxies.orElse("").split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).collect(Collectors.toSet()));
+        int maxKeys = settings.maxKeys();
+        unsignedWebhooks = new BucketsByKey(settings.unsignedWebhooksPerMinute(), maxKeys, System::nanoTime);
+        api = new BucketsByKey(settings.apiPerMinute(), maxKeys, System::nanoTime);
+        failedAuthentications = new BucketsByKey(settings.failedAuthenticationsPerMinute(), maxKeys, System::nanoTime);
+        clientAddress = new ClientAddress(settings.trustedProxies());
     }
 
     /** For a webhook whose signature failed: empty when it may be answered 401, else the wait for 429. */
