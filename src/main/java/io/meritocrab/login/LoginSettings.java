@@ -20,6 +20,8 @@ public class LoginSettings {
     Optional<String> clientSecret;
     @Inject @ConfigProperty(name = "meritocrab.console.local-login")
     Optional<Boolean> localLogin;
+    @Inject @ConfigProperty(name = "meritocrab.console.secure-cookie")
+    Optional<Boolean> secureCookie;
     @Inject
     DeploymentSettings deployment;
 
@@ -46,6 +48,11 @@ public class LoginSettings {
     /** The local login (with the admin token) is on by default only on the embedded default. */
     public boolean localLogin() {
         return localLogin.orElse(embeddedDefault());
+    }
+
+    /** The session cookie is Secure unless switched off; off by default only on the embedded default (HTTP). */
+    boolean secureCookie() {
+        return secureCookie.orElse(!embeddedDefault());
     }
 
     /** The public address of the server when a proxy hides it; otherwise taken from the request. */

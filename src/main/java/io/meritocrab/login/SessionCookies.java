@@ -1,5 +1,6 @@
 package io.meritocrab.login;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionCookieConfig;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The console's session cookie: HttpOnly, SameSite=Lax, and Secure unless switched off
@@ -23,6 +23,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class SessionCookies implements ServletContextListener {
 
     private static final String SAME_SITE = "SameSite=Lax";
+
+    @Inject
+    LoginSettings settings;
 
     /** Adds SameSite=Lax to a session cookie this response sets without it; other headers stay as they are. */
     static void addSameSite(HttpServletRequest request, HttpServletResponse response) {
@@ -45,12 +48,9 @@ public class SessionCookies implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        var config = ConfigProvider.getConfig();
-        boolean embedded = config.getOptionalValue("meritocrab.db.url", String.class).filter(s -> !s.isBlank()).isEmpty();
-        Optional<Boolean> secure = config.getOptionalValue("meritocrab.console.secure-cookie", Boolean.class);
         SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setHttpOnly(true);
-        cookie.setSecure(secure.orElse(!embedded));
+        cookie.setSecure(settings.secureCookie());
         event.getServletContext().setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
     }
 }
