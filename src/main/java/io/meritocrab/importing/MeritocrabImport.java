@@ -1,0 +1,102 @@
+package io.meritocrab.importing;
+
+import io.meritocrab.access.ConsoleUser;
+import io.meritocrab.access.RepositoryAccess;
+import io.meritocrab.repos.RepositoryDirectory;
+import io.meritocrab.repos.TrackedRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Brings a repository over from the original meritocrab: reads its server-mode database (an uploaded
+ * SQLite file, or PostgreSQL by URL) or its Actions-mode files, then imports (or, dry run, plans) each
+ * repository that this server serves and the user maintains, one transaction per repository
+ * ({@link RepositoryImporter}). Used by the admin API and the console's import page.
+ */
+@ApplicationScoped
+public class MeritocrabImport {
+
+    private static final Logger LOG = Logger.getLogger(MeritocrabImport.class.getName());
+
+    @Inject
+    RepositoryDirectory directory;
+    @Inject
+    RepositoryAccess access;
+    @Inject
+    RepositoryImporter importer;
+    @Inject
+    ImportSettings settings;
+
+    public ImportReport sqlite(InputStream upload, ConsoleUser user, boolean dryRun) {
+        return run(SqliteDatabaseFile.read(upload, settings.maxUploadBytes()), user, dryRun);
+    }
+
+    /** The Actions mode's files in one JSON body: {@code {"repository", "contributors", "events"}}. */
+    public ImportReport actions(InputStream body, ConsoleUser user, boolean dryRun) {
+        ActionsUpload.Files files = ActionsUpload.body(body, settings.maxUploadBytes());
+        return actions(files.repository(), files.contributors(), files.events(), user, dryRun);
+    }
+
+    /** The Actions mode's two files as uploaded, for the repository they belong to (they do not name it). */
+    public ImportReport actions(String repository, InputStream contributors, InputStream events, ConsoleUser user,
+                                boolean dryRun) {
+        long max = settings.maxUploadBytes();
+        return actions(repository, ActionsUpload.file(contributors, max, "contributors.json"),
+                ActionsUpload.file(events, max, "events.json"), user, dryRun);
+    }
+
+    private ImportReport actions(String repository, JsonValue contributors, JsonValue events, ConsoleUser user,
+                                 boolean dryRun) {
+        if (repository == null || !repository.matches("[A-Za-z0-9_.\\-]+/[A-Za-z0-9_.\\-]+")) {
+            throw ImportRefused.badInput("repository must be owner/name");
+        }
+        if (directory.findByFullName(repository).filter(r -> access.maintains(user, r)).isEmpty()) {
+            throw ImportRefused.notFound("unknown repository " + repository);
+        }
+        return run(ActionsStateReader.read(repository, contributors, events), user, dryRun);
+    }
+
+    public ImportReport postgres(String url, String dbUser, String password, ConsoleUser user, boolean dryRun) {
+        return run(PostgresSource.read(url, dbUser, password), user, dryRun);
+    }
+
+    private ImportReport run(OriginalLedger original, ConsoleUser user, boolean dryRun) {
+        List<ImportReport.RepositoryReport> reports = new ArrayList<>();
+        List<TrackedRepository> targets = new ArrayList<>();
+        for (OriginalLedger.Repository theirs : original.repositories()) {
+            Optional<TrackedRepository> ours = directory.findByFullName(theirs.fullName());
+            if (ours.isEmpty()) {
+                reports.add(ImportReport.RepositoryReport.skipped(theirs, "unknown",
+                        "this server does not serve " + theirs.fullName() + " (install the App on it first)"));
+            } else if (!access.maintains(user, ours.get())) {
+                reports.add(ImportReport.RepositoryReport.skipped(theirs, "not yours",
+                        "you do not maintain " + theirs.fullName()));
+            } else {
+                targets.add(ours.get());
+                reports.add(null);
+            }
+        }
+        if (targets.isEmpty()) {
+            throw ImportRefused.notFound(original.repositories().isEmpty() ? "the data holds no repository"
+                    : "no repository of the data is served here and maintained by you: "
+                    + String.join(", ", original.repositories().stream().map(OriginalLedger.Repository::fullName).toList()));
+        }
+        int next = 0;
+        for (int i = 0; i < reports.size(); i++) {
+            if (reports.get(i) == null) {
+                TrackedRepository target = targets.get(next++);
+                reports.set(i, importer.importInto(target, original.repositories().get(i), user.login(), dryRun));
+                if (!dryRun) {
+                    LOG.info(() -> user.login() + " imported " + original.source() + " into " + target.fullName());
+                }
+            }
+        }
+        return new ImportReport(dryRun, original.source(), reports, original.unmapped());
+    }
+}
