@@ -18,9 +18,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Data as the original meritocrab leaves it, made by the tests: its server-mode SQLite database built
@@ -40,17 +42,39 @@ public final class OriginalMeritocrab {
         }
     }
 
-    /** A server-mode database file: rows are added as the original would have written them. */
+    /**
+     * The same schema for PostgreSQL, as the original's server mode would have it there: identity keys,
+     * 64-bit integers (GitHub ids), timestamps as text.
+     */
+    public static String[] postgresSchema() {
+        return Arrays.stream(schema())
+                .map(sql -> sql.replace("INTEGER PRIMARY KEY AUTOINCREMENT", "BIGSERIAL PRIMARY KEY")
+                        .replace("INTEGER", "BIGINT").replace("REAL", "DOUBLE PRECISION")
+                        .replace("(datetime('now'))", "CURRENT_TIMESTAMP"))
+                .toArray(String[]::new);
+    }
+
+    /** The original's server-mode database: rows are added as the original would have written them. */
     public static final class Database implements AutoCloseable {
 
         private final Path file;
         private final Connection connection;
 
+        /** A SQLite file, as the original keeps it by default. */
         public Database(Path file) throws SQLException {
+            this(file, DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()), schema());
+        }
+
+        /** On an empty PostgreSQL database. */
+        public static Database onPostgres(DataSource database) throws SQLException {
+            return new Database(null, database.getConnection(), postgresSchema());
+        }
+
+        private Database(Path file, Connection connection, String[] schema) throws SQLException {
             this.file = file;
-            this.connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            this.connection = connection;
             try (Statement statement = connection.createStatement()) {
-                for (String sql : schema()) {
+                for (String sql : schema) {
                     if (!sql.replaceAll("(?m)^--.*$", "").isBlank()) {
                         statement.executeUpdate(sql);
                     }
