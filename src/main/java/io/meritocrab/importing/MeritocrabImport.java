@@ -7,7 +7,11 @@ import io.meritocrab.repos.TrackedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +39,24 @@ public class MeritocrabImport {
 
     public ImportReport sqlite(InputStream upload, ConsoleUser user, boolean dryRun) {
         return run(SqliteDatabaseFile.read(upload, settings.maxUploadBytes()), user, dryRun);
+    }
+
+    /** An upload kept (within the cap) in a temporary file until the person confirms; the caller deletes it. */
+    public Path keep(InputStream upload) {
+        return Uploads.file(upload, settings.maxUploadBytes());
+    }
+
+    public ImportReport sqlite(Path kept, ConsoleUser user, boolean dryRun) {
+        return run(SqliteDatabaseFile.readChecked(kept), user, dryRun);
+    }
+
+    public ImportReport actions(String repository, Path contributors, Path events, ConsoleUser user, boolean dryRun) {
+        try (InputStream contributorsFile = Files.newInputStream(contributors);
+                InputStream eventsFile = Files.newInputStream(events)) {
+            return actions(repository, contributorsFile, eventsFile, user, dryRun);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The Actions mode's files in one JSON body: {@code {"repository", "contributors", "events"}}. */

@@ -31,8 +31,7 @@ final class SqliteDatabaseFile {
     static OriginalLedger read(InputStream upload, long maxBytes) {
         Path file = Uploads.file(upload, maxBytes);
         try {
-            requireHeader(file);
-            return read(file);
+            return readChecked(file);
         } finally {
             try {
                 Files.deleteIfExists(file);
@@ -42,7 +41,13 @@ final class SqliteDatabaseFile {
         }
     }
 
-    static OriginalLedger read(Path file) {
+    /** A file kept from an upload: refused unless it is an intact SQLite database of the original. */
+    static OriginalLedger readChecked(Path file) {
+        requireHeader(file);
+        return read(file);
+    }
+
+    private static OriginalLedger read(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         try (Connection connection = new org.sqlite.JDBC().connect("jdbc:sqlite:" + file.toAbsolutePath(),

@@ -1,8 +1,12 @@
 package it.io.meritocrab.importing;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.io.meritocrab.support.AdminApi;
+import it.io.meritocrab.support.ConsoleSession;
 import it.io.meritocrab.support.GitHubPayloads;
 import it.io.meritocrab.support.GitHubPayloads.Repo;
 import it.io.meritocrab.support.GitHubPayloads.User;
@@ -219,6 +223,65 @@ class MeritocrabImportIT extends MeritocrabIT {
         assertThat(again.getInt("entries")).isZero();
         assertThat(contributor("user:" + ann).getInt("credit")).isEqualTo(130);
         assertLedgerInvariant(repo);
+    }
+
+    @Test
+    void theConsolePageShowsTheDryRunAndImportsOnConfirmation() throws Exception {
+        serve(repo);
+        ConsoleSession browser = new ConsoleSession(base);
+        browser.signInWithToken(ItEnvironment.ADMIN_TOKEN);
+        String page = browser.get("/console/import.xhtml").body();
+        assertThat(page).contains("Import from meritocrab");
+
+        HttpResponse<String> dryRun = browser.submitFiles("/console/import.xhtml", page, "sqlite",
+                Map.of("sqlite:dryRun", "Dry run"), Map.of("sqlite:database", originalDatabase()));
+
+        assertThat(dryRun.statusCode()).isEqualTo(200);
+        assertThat(dryRun.body()).contains("Dry run: what would be imported").contains(repo.fullName())
+                .contains("would import").contains("already decided there").contains("confirm:import");
+        assertThat(importedRows()).isZero();
+
+        HttpResponse<String> confirmed = browser.submit("/console/import.xhtml", dryRun.body(), "confirm",
+                Map.of("confirm:import", "Import"));
+
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("Imported").doesNotContain("confirm:import");
+        assertThat(contributor("user:" + ann).getInt("credit")).isEqualTo(110);
+        assertLedgerInvariant(repo);
+
+        HttpResponse<String> notSqlite = browser.submitFiles("/console/import.xhtml", confirmed.body(), "sqlite",
+                Map.of("sqlite:dryRun", "Dry run"), Map.of("sqlite:database", "hello".getBytes()));
+        assertThat(notSqlite.body()).contains("not a SQLite database").doesNotContain("confirm:import");
+    }
+
+    @Test
+    void aMaintainerImportsOnlyTheRepositoriesTheyMaintain() throws Exception {
+        Repo theirs = GitHubPayloads.newRepo("import-b");
+        serve(repo);
+        serve(theirs);
+        String maintainer = "maint-" + GitHubPayloads.uniqueId();
+        ItEnvironment.github().server().stubFor(get(urlPathEqualTo("/repos/" + repo.fullName() + "/collaborators/"
+                + maintainer + "/permission")).willReturn(okJson("{\"permission\":\"admin\",\"role_name\":\"admin\","
+                + "\"user\":{\"login\":\"" + maintainer + "\"}}")));
+        ItEnvironment.github().server().stubFor(get(urlPathEqualTo("/repos/" + theirs.fullName() + "/collaborators/"
+                + maintainer + "/permission")).willReturn(okJson("{\"permission\":\"write\",\"role_name\":\"write\","
+                + "\"user\":{\"login\":\"" + maintainer + "\"}}")));
+        OriginalMeritocrab.Database original = new OriginalMeritocrab.Database(dir.resolve("two.db"));
+        original.contributor(ann, repo.fullName(), 120, false);
+        original.contributor(ann, theirs.fullName(), 150, false);
+        ConsoleSession browser = new ConsoleSession(base);
+        assertThat(browser.signInWithGitHub(maintainer).statusCode()).isEqualTo(302);
+        String page = browser.get("/console/import.xhtml").body();
+
+        HttpResponse<String> dryRun = browser.submitFiles("/console/import.xhtml", page, "sqlite",
+                Map.of("sqlite:dryRun", "Dry run"), Map.of("sqlite:database", original.bytes()));
+        HttpResponse<String> confirmed = browser.submit("/console/import.xhtml", dryRun.body(), "confirm",
+                Map.of("confirm:import", "Import"));
+
+        assertThat(dryRun.body()).contains("not yours").contains("you do not maintain " + theirs.fullName());
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(contributor("user:" + ann).getInt("credit")).isEqualTo(120);
+        assertThat(Inbox.count("SELECT COUNT(*) FROM contributor WHERE repository_id = ?", theirs.id())).isZero();
     }
 
     /** The original's database for {@link #repo}: two contributors, one blacklisted, and rows it cannot map. */
