@@ -1,8 +1,15 @@
 package io.meritocrab.importing;
 
-import io.meritocrab.evaluation.Classification;
+import static io.meritocrab.importing.OriginalColumns.classification;
+import static io.meritocrab.importing.OriginalColumns.confidence;
+import static io.meritocrab.importing.OriginalColumns.flag;
+import static io.meritocrab.importing.OriginalColumns.hasTable;
+import static io.meritocrab.importing.OriginalColumns.integer;
+import static io.meritocrab.importing.OriginalColumns.number;
+import static io.meritocrab.importing.OriginalColumns.requireTables;
+import static io.meritocrab.importing.OriginalColumns.text;
+
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,8 +27,6 @@ import java.util.Map;
  */
 final class OriginalDatabaseReader {
 
-    private static final List<String> TABLES = List.of("contributors", "credit_events", "pending_evaluations");
-
     private OriginalDatabaseReader() {
     }
 
@@ -38,7 +43,7 @@ final class OriginalDatabaseReader {
                 try {
                     Row row = new Row(number(rows, "id"), number(rows, "github_user_id"),
                             text(rows, "repo_owner") + "/" + text(rows, "repo_name"),
-                            (int) number(rows, "credit_score"), flag(rows, "is_blacklisted"));
+                            integer(rows, "credit_score"), flag(rows, "is_blacklisted"));
                     contributors.put(row.id(), row);
                     repositories.computeIfAbsent(row.repository(), Builder::new);
                 } catch (IllegalArgumentException e) {
@@ -88,14 +93,14 @@ final class OriginalDatabaseReader {
                 }
                 try {
                     long id = number(rows, "id");
-                    int after = (int) number(rows, "credit_after");
+                    int after = integer(rows, "credit_after");
                     if (after < 0) {
                         throw new IllegalArgumentException("credit_after " + after + " is below 0");
                     }
                     events.computeIfAbsent(owner.id(), k -> new ArrayList<>()).add(new OriginalLedger.Event(
                             ImportKeys.of(ImportKeys.contributor(ImportKeys.DATABASE, owner.repository(), owner.userId())
                                     + ":event:" + id),
-                            text(rows, "event_type"), (int) number(rows, "delta"), (int) number(rows, "credit_before"),
+                            text(rows, "event_type"), integer(rows, "delta"), integer(rows, "credit_before"),
                             after, rows.getString("created_at"), rows.getString("llm_evaluation"),
                             rows.getString("maintainer_override"), null));
                 } catch (IllegalArgumentException e) {
@@ -131,7 +136,7 @@ final class OriginalDatabaseReader {
                     target.pending.add(new OriginalLedger.Pending(
                             ImportKeys.of(ImportKeys.DATABASE + ":" + repository.toLowerCase(Locale.ROOT) + ":pending:" + id),
                             author.userId(), classification(text(rows, "llm_classification")),
-                            confidence(rows.getDouble("confidence")), (int) number(rows, "proposed_delta"),
+                            confidence(rows.getDouble("confidence")), integer(rows, "proposed_delta"),
                             rows.getString("maintainer_note"), rows.getString("created_at")));
                 } catch (IllegalArgumentException e) {
                     target.unmapped.add(new OriginalLedger.Unmapped(label, e.getMessage()));
@@ -155,72 +160,6 @@ final class OriginalDatabaseReader {
                 }
             }
         }
-    }
-
-    /** The original writes its classification's Rust name (Spam, LowQuality, Acceptable, HighQuality). */
-    static Classification classification(String text) {
-        String name = text.strip().toLowerCase(Locale.ROOT).replace("_", "").replace("quality", "");
-        for (Classification c : Classification.values()) {
-            if (c.name().equalsIgnoreCase(name)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("unknown classification '" + text + "'");
-    }
-
-    static double confidence(double value) {
-        if (Double.isNaN(value) || value < 0.0 || value > 1.0) {
-            throw new IllegalArgumentException("confidence " + value + " is not within [0, 1]");
-        }
-        return value;
-    }
-
-    private static void requireTables(Connection connection) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        List<String> missing = TABLES.stream().filter(t -> {
-            try {
-                return !hasTable(meta, t);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-        if (!missing.isEmpty()) {
-            throw ImportRefused.badInput("not a meritocrab database: no table " + String.join(", ", missing));
-        }
-    }
-
-    private static boolean hasTable(DatabaseMetaData meta, String table) throws SQLException {
-        try (ResultSet found = meta.getTables(null, null, table, new String[] {"TABLE"})) {
-            return found.next();
-        }
-    }
-
-    private static long number(ResultSet rows, String column) throws SQLException {
-        Object value = rows.getObject(column);
-        if (value instanceof Number n && n.doubleValue() == n.longValue()) {
-            return n.longValue();
-        }
-        try {
-            return Long.parseLong(String.valueOf(value).strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(column + " '" + value + "' is not a whole number");
-        }
-    }
-
-    private static String text(ResultSet rows, String column) throws SQLException {
-        String value = rows.getString(column);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(column + " is empty");
-        }
-        return value;
-    }
-
-    private static boolean flag(ResultSet rows, String column) throws SQLException {
-        Object value = rows.getObject(column);
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        return number(rows, column) != 0;
     }
 
     private record Row(long id, long userId, String repository, int credit, boolean blacklisted) {

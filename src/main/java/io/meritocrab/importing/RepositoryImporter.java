@@ -60,13 +60,13 @@ public class RepositoryImporter {
             if (existing.isEmpty()) {
                 newContributors++;
             }
+            if (!dryRun && (existing.isEmpty() || !planned.isEmpty())) {
+                planned = write(repository, theirs, existing.isPresent(), actor, startingCredit, now);
+            }
             written += planned.size();
             blacklisted += (int) planned.stream().filter(p -> p.step() == ImportPlanner.Step.BLACKLIST).count();
-            if (!dryRun && (existing.isEmpty() || !planned.isEmpty())) {
-                write(repository, theirs, existing.isPresent(), actor, startingCredit, now, imported);
-            }
         }
-        int pendingNew = importPending(repository, original, actor, startingCredit, now, dryRun);
+        int pendingNew = importPending(repository, original, startingCredit, now, dryRun);
         int eventsBefore = (int) original.contributors().stream().flatMap(c -> c.events().stream())
                 .filter(e -> imported.contains(e.key())).count();
         return new ImportReport.RepositoryReport(repository.fullName(), dryRun ? "would import" : "imported",
@@ -74,14 +74,19 @@ public class RepositoryImporter {
                 original.pending().size() - pendingNew, blacklisted, original.unmapped());
     }
 
-    /** Writes one contributor's plan, made again under the row lock from where it stands then. */
-    private void write(TrackedRepository repository, OriginalLedger.Contributor theirs, boolean existed, String actor,
-                       int startingCredit, Instant now, Set<String> imported) {
+    /**
+     * Writes one contributor's plan, made again under the row lock from where it stands then (an import
+     * of the same data that held the lock first has committed by now), and returns what it wrote.
+     */
+    private List<ImportPlanner.Planned> write(TrackedRepository repository, OriginalLedger.Contributor theirs,
+                                              boolean existed, String actor, int startingCredit, Instant now) {
         Contributor contributor = contributors.lockOrCreateForImport(repository.id(), theirs.userId(), theirs.login(),
                 "user:" + theirs.userId(), startingCredit, now);
         ImportPlanner.Standing standing = new ImportPlanner.Standing(existed, contributor.credit(),
                 contributor.blacklisted());
-        for (ImportPlanner.Planned step : ImportPlanner.plan(theirs, standing, imported)) {
+        List<ImportPlanner.Planned> planned = ImportPlanner.plan(theirs, standing,
+                entries.importedKeys(contributorKeys(theirs)));
+        for (ImportPlanner.Planned step : planned) {
             LedgerCause cause = new LedgerCause(actor, step.reason(), null, null);
             if (step.step() == ImportPlanner.Step.BLACKLIST) {
                 ledger.importBlacklisted(contributor, step.key(), cause);
@@ -89,10 +94,11 @@ public class RepositoryImporter {
                 ledger.importCredit(contributor, step.originalDelta(), step.creditAfter(), step.key(), cause);
             }
         }
+        return planned;
     }
 
-    private int importPending(TrackedRepository repository, OriginalLedger.Repository original, String actor,
-                              int startingCredit, Instant now, boolean dryRun) {
+    private int importPending(TrackedRepository repository, OriginalLedger.Repository original, int startingCredit,
+                              Instant now, boolean dryRun) {
         Set<String> queued = evaluations.importedKeys(original.pending().stream().map(OriginalLedger.Pending::key).toList());
         int added = 0;
         for (OriginalLedger.Pending pending : original.pending()) {
@@ -105,6 +111,9 @@ public class RepositoryImporter {
             }
             Contributor author = contributors.lockOrCreateForImport(repository.id(), pending.userId(), null,
                     "user:" + pending.userId(), startingCredit, now);
+            if (!evaluations.importedKeys(List.of(pending.key())).isEmpty()) {
+                continue;
+            }
             String reasoning = "imported from meritocrab's review queue (evaluated " + pending.time() + ")"
                     + (pending.note() == null || pending.note().isBlank() ? "" : "; note: " + pending.note().strip());
             evaluations.add(Evaluation.importedPending(repository.id(), author.id(),
@@ -116,11 +125,15 @@ public class RepositoryImporter {
 
     private static List<String> entryKeys(OriginalLedger.Repository original) {
         List<String> keys = new ArrayList<>();
-        for (OriginalLedger.Contributor c : original.contributors()) {
-            c.events().forEach(e -> keys.add(e.key()));
-            keys.add(c.creditKey());
-            keys.add(c.blacklistKey());
-        }
+        original.contributors().forEach(c -> keys.addAll(contributorKeys(c)));
+        return keys;
+    }
+
+    private static List<String> contributorKeys(OriginalLedger.Contributor contributor) {
+        List<String> keys = new ArrayList<>();
+        contributor.events().forEach(e -> keys.add(e.key()));
+        keys.add(contributor.creditKey());
+        keys.add(contributor.blacklistKey());
         return keys;
     }
 }

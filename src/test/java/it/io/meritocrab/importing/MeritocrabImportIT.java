@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +101,25 @@ class MeritocrabImportIT extends MeritocrabIT {
         assertThat(Inbox.count("SELECT COUNT(*) FROM ledger_entry WHERE repository_id = ?", repo.id())).isEqualTo(entries);
         assertThat(Inbox.count("SELECT COUNT(*) FROM evaluation WHERE repository_id = ?", repo.id())).isEqualTo(1);
         assertThat(contributor("user:" + ann).getInt("credit")).isEqualTo(110);
+        assertLedgerInvariant(repo);
+    }
+
+    @Test
+    void twoImportsOfTheSameDataAtOnceImportItOnce() throws Exception {
+        serve(repo);
+        byte[] file = originalDatabase();
+
+        List<CompletableFuture<HttpResponse<String>>> both = List.of(
+                CompletableFuture.supplyAsync(() -> api.post("/api/import/sqlite", SQLITE, file)),
+                CompletableFuture.supplyAsync(() -> api.post("/api/import/sqlite", SQLITE, file)));
+
+        for (CompletableFuture<HttpResponse<String>> answer : both) {
+            assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(200);
+        }
+        assertThat(both.stream().mapToInt(a -> repository(AdminApi.parse(a.join().body()), repo.fullName())
+                .getInt("entries")).sum()).isEqualTo(5);
+        assertThat(Inbox.count("SELECT COUNT(*) FROM ledger_entry WHERE repository_id = ?", repo.id())).isEqualTo(5);
+        assertThat(Inbox.count("SELECT COUNT(*) FROM evaluation WHERE repository_id = ?", repo.id())).isEqualTo(1);
         assertLedgerInvariant(repo);
     }
 
