@@ -216,8 +216,15 @@ class MeritocrabImportIT extends MeritocrabIT {
         HttpResponse<String> answer = api.post("/api/import/postgresql", "{\"url\": \"jdbc:postgresql://localhost:1/none\", "
                 + "\"user\": \"meritocrab\", \"password\": \"" + password + "\"}");
 
-        assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.body()).contains("could not read the PostgreSQL database").doesNotContain(password);
+        if (ItEnvironment.embeddedDatabase()) {
+            // The embedded-database test server has the H2 driver alone.
+            assertThat(answer.statusCode()).isEqualTo(501);
+            assertThat(answer.body()).contains("no PostgreSQL driver");
+        } else {
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.body()).contains("could not read the PostgreSQL database");
+        }
+        assertThat(answer.body()).doesNotContain(password);
     }
 
     @Test
