@@ -1,5 +1,6 @@
 package io.meritocrab.importing;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public record ImportReport(boolean dryRun, String source, List<RepositoryReport>
                                    List<OriginalLedger.Unmapped> unmapped) {
 
         static RepositoryReport skipped(OriginalLedger.Repository original, String outcome, String reason) {
-            List<OriginalLedger.Unmapped> rows = new java.util.ArrayList<>(original.unmapped());
+            List<OriginalLedger.Unmapped> rows = new ArrayList<>(original.unmapped());
             rows.add(0, new OriginalLedger.Unmapped(original.contributors().size() + " contributors, "
                     + original.eventCount() + " events, " + original.pending().size() + " pending evaluations", reason));
             return new RepositoryReport(original.fullName(), outcome, original.contributors().size(), 0, 0, 0, 0, 0, 0,

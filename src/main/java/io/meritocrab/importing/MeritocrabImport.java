@@ -89,36 +89,41 @@ public class MeritocrabImport {
     }
 
     private ImportReport run(OriginalLedger original, ConsoleUser user, boolean dryRun) {
-        List<ImportReport.RepositoryReport> reports = new ArrayList<>();
-        List<TrackedRepository> targets = new ArrayList<>();
-        for (OriginalLedger.Repository theirs : original.repositories()) {
-            Optional<TrackedRepository> ours = directory.findByFullName(theirs.fullName());
-            if (ours.isEmpty()) {
-                reports.add(ImportReport.RepositoryReport.skipped(theirs, "unknown",
-                        "this server does not serve " + theirs.fullName() + " (install the App on it first)"));
-            } else if (!access.maintains(user, ours.get())) {
-                reports.add(ImportReport.RepositoryReport.skipped(theirs, "not yours",
-                        "you do not maintain " + theirs.fullName()));
-            } else {
-                targets.add(ours.get());
-                reports.add(null);
-            }
-        }
-        if (targets.isEmpty()) {
+        List<Target> targets = original.repositories().stream().map(theirs -> target(theirs, user)).toList();
+        if (targets.stream().allMatch(t -> t.ours() == null)) {
             throw ImportRefused.notFound(original.repositories().isEmpty() ? "the data holds no repository"
-                    : "no repository of the data is served here and maintained by you: "
-                    + String.join(", ", original.repositories().stream().map(OriginalLedger.Repository::fullName).toList()));
+                    : "no repository of the data is served here and maintained by you: " + String.join(", ",
+                    original.repositories().stream().map(OriginalLedger.Repository::fullName).toList()));
         }
-        int next = 0;
-        for (int i = 0; i < reports.size(); i++) {
-            if (reports.get(i) == null) {
-                TrackedRepository target = targets.get(next++);
-                reports.set(i, importer.importInto(target, original.repositories().get(i), user.login(), dryRun));
-                if (!dryRun) {
-                    LOG.info(() -> user.login() + " imported " + original.source() + " into " + target.fullName());
-                }
+        List<ImportReport.RepositoryReport> reports = new ArrayList<>();
+        for (Target target : targets) {
+            if (target.ours() == null) {
+                reports.add(target.skipped());
+                continue;
+            }
+            reports.add(importer.importInto(target.ours(), target.theirs(), user.login(), dryRun));
+            if (!dryRun) {
+                LOG.info(() -> user.login() + " imported " + original.source() + " into " + target.ours().fullName());
             }
         }
         return new ImportReport(dryRun, original.source(), reports, original.unmapped());
+    }
+
+    /** Where one original repository goes: a repository here, or nowhere with the reason in its report. */
+    private Target target(OriginalLedger.Repository theirs, ConsoleUser user) {
+        Optional<TrackedRepository> ours = directory.findByFullName(theirs.fullName());
+        if (ours.isEmpty()) {
+            return new Target(theirs, null, ImportReport.RepositoryReport.skipped(theirs, "unknown",
+                    "this server does not serve " + theirs.fullName() + " (install the App on it first)"));
+        }
+        if (!access.maintains(user, ours.get())) {
+            return new Target(theirs, null, ImportReport.RepositoryReport.skipped(theirs, "not yours",
+                    "you do not maintain " + theirs.fullName()));
+        }
+        return new Target(theirs, ours.get(), null);
+    }
+
+    private record Target(OriginalLedger.Repository theirs, TrackedRepository ours,
+                          ImportReport.RepositoryReport skipped) {
     }
 }
