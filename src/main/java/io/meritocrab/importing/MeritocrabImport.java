@@ -46,6 +46,11 @@ public class MeritocrabImport {
         return Uploads.file(upload, settings.maxUploadBytes());
     }
 
+    /** The largest upload of one file, in bytes (meritocrab.import.max-upload-bytes). */
+    public long maxUploadBytes() {
+        return settings.maxUploadBytes();
+    }
+
     public ImportReport sqlite(Path kept, ConsoleUser user, boolean dryRun) {
         return run(SqliteDatabaseFile.readChecked(kept), user, dryRun);
     }

@@ -279,6 +279,17 @@ class MeritocrabImportIT extends MeritocrabIT {
         HttpResponse<String> notSqlite = browser.submitFiles("/console/import.xhtml", confirmed.body(), "sqlite",
                 Map.of("sqlite:dryRun", "Dry run"), Map.of("sqlite:database", "hello".getBytes()));
         assertThat(notSqlite.body()).contains("not a SQLite database").doesNotContain("confirm:import");
+        byte[] tooLarge = new byte[ItEnvironment.MAX_IMPORT_UPLOAD + 1];
+        tooLarge[0] = 'S';
+        HttpResponse<String> overCap = browser.submitFiles("/console/import.xhtml", notSqlite.body(), "sqlite",
+                Map.of("sqlite:dryRun", "Dry run"), Map.of("sqlite:database", tooLarge));
+        assertThat(overCap.statusCode()).isEqualTo(200);
+        assertThat(overCap.body()).contains("larger than " + ItEnvironment.MAX_IMPORT_UPLOAD + " bytes");
+        HttpResponse<String> huge = browser.submitFiles("/console/import.xhtml", notSqlite.body(), "sqlite",
+                Map.of("sqlite:dryRun", "Dry run"), Map.of("sqlite:database", new byte[3 * ItEnvironment.MAX_IMPORT_UPLOAD]));
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.body()).contains("larger than the import takes");
+        assertThat(Inbox.count("SELECT COUNT(*) FROM ledger_entry WHERE repository_id = ?", repo.id())).isEqualTo(5);
     }
 
     @Test
