@@ -1,6 +1,7 @@
 package io.meritocrab.admin;
 
 import io.meritocrab.access.NotAllowedException;
+import io.meritocrab.importing.ImportRefused;
 import io.meritocrab.maintainer.MaintainerActionException;
 import io.meritocrab.maintainer.MaintainerActionException.EvaluationNotPending;
 import io.meritocrab.maintainer.MaintainerActionException.InvalidRequest;
@@ -8,7 +9,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Domain refusals as API answers: unknown or not allowed → 404, not pending → 409, bad input → 400. */
+/**
+ * Domain refusals as API answers: unknown or not allowed → 404, not pending → 409, bad input → 400; a
+ * refused import with its own status.
+ */
 public final class AdminErrors {
 
     private AdminErrors() {
@@ -20,6 +24,15 @@ public final class AdminErrors {
         public Response toResponse(MaintainerActionException e) {
             int status = e instanceof EvaluationNotPending ? 409 : e instanceof InvalidRequest ? 400 : 404;
             return ApiError.response(status, e.getMessage()).build();
+        }
+    }
+
+    /** Import input refused as a whole (not SQLite, wrong JSON, too large, unknown repository). */
+    @Provider
+    public static class ImportRefusedAnswer implements ExceptionMapper<ImportRefused> {
+        @Override
+        public Response toResponse(ImportRefused e) {
+            return ApiError.response(e.status(), e.getMessage()).build();
         }
     }
 

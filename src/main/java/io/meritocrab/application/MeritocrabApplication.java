@@ -6,6 +6,7 @@ import io.meritocrab.admin.ContributorActionsResource;
 import io.meritocrab.admin.DeliveriesResource;
 import io.meritocrab.admin.EvaluationsResource;
 import io.meritocrab.admin.LedgerExportResource;
+import io.meritocrab.admin.MeritocrabImportResource;
 import io.meritocrab.admin.RepositoryConfigResource;
 import io.meritocrab.admin.RepositoryLedgerResource;
 import io.meritocrab.admin.StatusResource;
@@ -29,8 +30,9 @@ public class MeritocrabApplication extends Application {
         return Set.of(WebhookResource.class,
                 ContributorActionsResource.class, DeliveriesResource.class, EvaluationsResource.class,
                 LedgerExportResource.class, RepositoryConfigResource.class, RepositoryLedgerResource.class,
-                StatusResource.class,
+                StatusResource.class, MeritocrabImportResource.class,
                 AdminTokenFilter.class, AdminErrors.MaintainerActionRefused.class, AdminErrors.NotAllowed.class,
+                AdminErrors.ImportRefusedAnswer.class,
                 UnexpectedErrors.class);
     }
 }

@@ -66,6 +66,9 @@ public class Evaluation {
     private OffsetDateTime createdAt;
     @Column(name = "decided_at")
     private OffsetDateTime decidedAt;
+    /** The original row a pending evaluation imported from the original meritocrab came from; null otherwise. */
+    @Column(name = "import_key", updatable = false)
+    private String importKey;
 
     protected Evaluation() {
     }
@@ -105,6 +108,31 @@ public class Evaluation {
         evaluation.model = model.model();
         evaluation.promptVersion = model.promptVersion();
         evaluation.status = EvaluationStatus.QUEUED;
+        evaluation.createdAt = Timestamps.utc(createdAt);
+        return evaluation;
+    }
+
+    /**
+     * A pending evaluation brought over from the original meritocrab's review queue, waiting for a
+     * maintainer here. The original keeps neither the text nor whether it was a pull request or a comment,
+     * so it counts as a comment and its reasoning says where it came from.
+     */
+    public static Evaluation importedPending(long repositoryId, long contributorId, Verdict verdict, int proposedDelta,
+                                             String importKey, Instant createdAt) {
+        Evaluation evaluation = new Evaluation();
+        evaluation.contributorId = contributorId;
+        evaluation.repositoryId = repositoryId;
+        evaluation.contributionKind = ContributionKind.COMMENT;
+        evaluation.contentHash = ContentFingerprint.of("imported from meritocrab", importKey);
+        evaluation.provider = "meritocrab";
+        evaluation.model = "imported";
+        evaluation.promptVersion = "original";
+        evaluation.classification = verdict.classification();
+        evaluation.confidence = verdict.confidence();
+        evaluation.reasoning = truncate(verdict.reasoning(), 4000);
+        evaluation.proposedDelta = proposedDelta;
+        evaluation.status = EvaluationStatus.PENDING;
+        evaluation.importKey = importKey;
         evaluation.createdAt = Timestamps.utc(createdAt);
         return evaluation;
     }

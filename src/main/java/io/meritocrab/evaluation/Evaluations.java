@@ -7,7 +7,10 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /** The owner of the {@code evaluation} table: every read and write of evaluations goes through here. */
@@ -17,6 +20,8 @@ public class Evaluations {
     /** How far back a text counts as sent to other repositories too. */
     private static final Duration SAME_TEXT_WINDOW = Duration.ofDays(30);
 
+    private static final int KEYS_PER_QUERY = 500;
+
     @PersistenceContext
     EntityManager em;
 
@@ -25,6 +30,18 @@ public class Evaluations {
         em.persist(evaluation);
         em.flush();
         return evaluation;
+    }
+
+    /** Which of these import keys (see V60) evaluations already carry: the original rows imported before. */
+    public Set<String> importedKeys(Collection<String> keys) {
+        Set<String> found = new HashSet<>();
+        List<String> all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+            found.addAll(em.createQuery("SELECT e.importKey FROM Evaluation e WHERE e.importKey IN :keys", String.class)
+                    .setParameter("keys", all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY)))
+                    .getResultList());
+        }
+        return found;
     }
 
     public Optional<Evaluation> find(long id) {

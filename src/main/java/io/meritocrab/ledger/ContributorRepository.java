@@ -52,6 +52,22 @@ public class ContributorRepository {
         return contributor;
     }
 
+    /**
+     * The contributor locked for an import from the original meritocrab, created with the starting credit
+     * when it does not exist. The original's server mode knows no logins: without one, an existing row
+     * keeps its login and a new one gets {@code placeholderLogin} until the contributor's next event here.
+     */
+    public Contributor lockOrCreateForImport(long repositoryId, long userId, String login, String placeholderLogin,
+                                             int startingCredit, Instant now) {
+        if (login == null) {
+            Optional<Contributor> existing = lockByUserId(repositoryId, userId);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        return lockOrCreate(repositoryId, userId, login == null ? placeholderLogin : login, startingCredit, now);
+    }
+
     /** Locks an existing contributor found by login (case-insensitive, as GitHub logins are). */
     public Optional<Contributor> lockByLogin(long repositoryId, String login) {
         return findByLogin(repositoryId, login).map(c -> {

@@ -58,10 +58,42 @@ public class CreditLedger {
         return Optional.of(entry);
     }
 
+    /**
+     * Appends an entry brought over from the original meritocrab under the key of its original row: the
+     * credit moves from where it is to {@code creditAfter} (the original's), whatever the original's own
+     * delta was ({@code originalDelta}, kept as the requested delta). Blacklisting never follows from it:
+     * the original's blacklist is brought over as it was ({@link #importBlacklisted}).
+     */
+    public LedgerEntry importCredit(Contributor contributor, int originalDelta, int creditAfter, String importKey,
+                                    LedgerCause cause) {
+        if (creditAfter < 0) {
+            throw new IllegalArgumentException("credit never goes below 0: " + creditAfter);
+        }
+        LedgerEntry entry = new LedgerEntry(contributor, EntryKind.IMPORTED, originalDelta, contributor.credit(),
+                creditAfter, cause, clock.instant(), importKey);
+        entries.add(entry);
+        metrics.creditChange(EntryKind.IMPORTED.name(), creditAfter - contributor.credit());
+        contributor.setCredit(creditAfter);
+        return entry;
+    }
+
+    /** Blacklists a contributor whom the original meritocrab had blacklisted, under the original row's key. */
+    public LedgerEntry importBlacklisted(Contributor contributor, String importKey, LedgerCause cause) {
+        CreditChange none = CreditChange.of(contributor.credit(), 0);
+        LedgerEntry entry = record(contributor, EntryKind.BLACKLISTED, none, cause, importKey);
+        contributor.setBlacklisted(true);
+        return entry;
+    }
+
     private LedgerEntry record(Contributor contributor, EntryKind kind, CreditChange change, LedgerCause cause) {
+        return record(contributor, kind, change, cause, null);
+    }
+
+    private LedgerEntry record(Contributor contributor, EntryKind kind, CreditChange change, LedgerCause cause,
+                               String importKey) {
         Instant now = clock.instant();
         LedgerEntry entry = new LedgerEntry(contributor, kind, change.requestedDelta(), change.creditBefore(),
-                change.creditAfter(), cause, now);
+                change.creditAfter(), cause, now, importKey);
         entries.add(entry);
         metrics.creditChange(kind.name(), change.creditAfter() - change.creditBefore());
         return entry;

@@ -8,5 +8,7 @@ public enum EntryKind {
     REVIEW_SUBMITTED,
     MAINTAINER_ADJUSTMENT,
     BLACKLISTED,
-    UNBLACKLISTED
+    UNBLACKLISTED,
+    /** Brought over from the original meritocrab's ledger; the reason keeps the original event. */
+    IMPORTED
 }

@@ -3,21 +3,40 @@ package io.meritocrab.ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
  * The owner of the {@code ledger_entry} table. Entries are only ever added (by {@link CreditLedger}, which
- * holds the contributor's lock) and read; nothing updates or deletes one.
+ * holds the contributor's lock) and read; nothing updates or deletes one. Entries imported from the
+ * original meritocrab carry the key of their original row, unique, so an import is done once.
  */
 @ApplicationScoped
 public class LedgerEntries {
+
+    private static final int KEYS_PER_QUERY = 500;
 
     @PersistenceContext
     EntityManager em;
 
     void add(LedgerEntry entry) {
         em.persist(entry);
+    }
+
+    /** Which of these import keys (see V60) entries already carry: the original rows imported before. */
+    public Set<String> importedKeys(Collection<String> keys) {
+        Set<String> found = new HashSet<>();
+        List<String> all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+            found.addAll(em.createQuery("SELECT e.importKey FROM LedgerEntry e WHERE e.importKey IN :keys",
+                            String.class)
+                    .setParameter("keys", all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY)))
+                    .getResultList());
+        }
+        return found;
     }
 
     public Optional<LedgerEntry> find(long id) {

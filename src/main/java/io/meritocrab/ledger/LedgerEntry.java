@@ -49,12 +49,20 @@ public class LedgerEntry {
     private String deliveryId;
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
+    /** The original row an imported entry came from (see importing.MeritocrabImport); null otherwise. */
+    @Column(name = "import_key", updatable = false)
+    private String importKey;
 
     protected LedgerEntry() {
     }
 
     LedgerEntry(Contributor contributor, EntryKind kind, int requestedDelta, int creditBefore, int creditAfter,
                 LedgerCause cause, Instant createdAt) {
+        this(contributor, kind, requestedDelta, creditBefore, creditAfter, cause, createdAt, null);
+    }
+
+    LedgerEntry(Contributor contributor, EntryKind kind, int requestedDelta, int creditBefore, int creditAfter,
+                LedgerCause cause, Instant createdAt, String importKey) {
         this.contributorId = contributor.id();
         this.repositoryId = contributor.repositoryId();
         this.seq = contributor.nextEntrySeq();
@@ -68,6 +76,7 @@ public class LedgerEntry {
         this.reason = cause.reason();
         this.deliveryId = cause.deliveryId();
         this.createdAt = Timestamps.utc(createdAt);
+        this.importKey = importKey;
     }
 
     public long id() {
@@ -120,5 +129,9 @@ public class LedgerEntry {
 
     public Instant createdAt() {
         return Timestamps.instant(createdAt);
+    }
+
+    public String importKey() {
+        return importKey;
     }
 }

@@ -18,6 +18,7 @@ import it.io.meritocrab.support.GitHubWebhooks;
 import it.io.meritocrab.support.Inbox;
 import it.io.meritocrab.support.ItEnvironment;
 import it.io.meritocrab.support.Ledgers;
+import it.io.meritocrab.support.OriginalMeritocrab;
 import it.io.meritocrab.support.PayaraMicro;
 import it.io.meritocrab.support.PrometheusScrape;
 import jakarta.json.Json;
@@ -27,6 +28,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same WAR on Payara Micro 6 (src/main/payara/run.sh) on PostgreSQL, with WireMock playing
@@ -171,6 +174,28 @@ class PayaraMicroIT {
         assertThat(api.getWithToken("/api/deliveries?status=failed", "wrong-token").statusCode()).isEqualTo(401);
         assertThat(browser.get("/api/deliveries?status=failed").statusCode()).as("with the console's session")
                 .isEqualTo(200);
+    }
+
+    @Test
+    @Order(1)
+    void theOriginalMeritocrabsDataIsImported(@TempDir Path dir) throws Exception {
+        Repo repo = GitHubPayloads.newRepo("payara-import");
+        User ann = User.human("ann");
+        deliver("issue_comment", GitHubPayloads.issueComment(repo, ann, 1, "+1"));
+        OriginalMeritocrab.Database original = new OriginalMeritocrab.Database(dir.resolve("meritocrab.db"));
+        long row = original.contributor(ann.id(), repo.fullName(), 120, false);
+        original.event(row, "pr_opened", 20, 100, 120, null, null, "2025-01-01T10:00:00+00:00");
+
+        HttpResponse<String> sqlite = api.post("/api/import/sqlite", "application/vnd.sqlite3", original.bytes());
+        HttpResponse<String> postgres = api.post("/api/import/postgresql",
+                "{\"url\": \"jdbc:postgresql://localhost:1/none\", \"user\": \"u\", \"password\": \"p\"}");
+
+        assertThat(sqlite.statusCode()).as("the SQLite driver and its native library from the WAR: %s", sqlite.body())
+                .isEqualTo(200);
+        JsonObject contributor = api.json(repo.apiPath() + "/contributors/ann");
+        assertThat(contributor.getInt("credit")).isEqualTo(120);
+        Ledgers.assertConsistent(contributor, 100);
+        assertThat(postgres.statusCode()).as("the server's PostgreSQL driver reached: %s", postgres.body()).isEqualTo(400);
     }
 
     @Test

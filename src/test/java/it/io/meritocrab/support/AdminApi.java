@@ -33,6 +33,11 @@ public final class AdminApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), token);
     }
 
+    public HttpResponse<String> post(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), token);
+    }
+
     /** GETs a path that must answer 200 and returns its JSON. */
     public JsonObject json(String path) {
         HttpResponse<String> response = get(path);

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -78,6 +79,32 @@ public final class ConsoleSession {
         form.put(formId + "_SUBMIT", "1");
         form.put("jakarta.faces.ViewState", matcher.group(1));
         return postForm(path, form);
+    }
+
+    /** Submits a Faces form with file fields (multipart/form-data), as a browser's upload does. */
+    public HttpResponse<String> submitFiles(String path, String page, String formId, Map<String, String> fields,
+                                            Map<String, byte[]> files) {
+        Matcher matcher = VIEW_STATE.matcher(page);
+        if (!matcher.find()) {
+            throw new AssertionError("no Faces view state in the page of " + path);
+        }
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put(formId + "_SUBMIT", "1");
+        all.put("jakarta.faces.ViewState", matcher.group(1));
+        String boundary = "----it" + UUID.randomUUID().toString().replace("-", "");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        files.forEach((name, content) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                    + "\"; filename=\"upload\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     public HttpResponse<String> signInWithToken(String token) {

@@ -34,6 +34,8 @@ public class ItEnvironment implements LauncherSessionListener {
     /** Shadow closes fire this many seconds after the decision, at the earliest and the latest. */
     public static final int SHADOW_CLOSE_MIN_DELAY = 3;
     public static final int SHADOW_CLOSE_MAX_DELAY = 6;
+    /** The largest import upload the server under test accepts. */
+    public static final int MAX_IMPORT_UPLOAD = 1 << 20;
 
     private static EmbeddedPostgres postgres;
     private static DataSource database;
@@ -129,6 +131,12 @@ public class ItEnvironment implements LauncherSessionListener {
         return database;
     }
 
+    /** A JDBC URL of a database on the test PostgreSQL, as the server under test reaches it. */
+    public static String jdbcUrl(String databaseName) {
+        database();
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + databaseName;
+    }
+
     /** The same database as a libpq URI, for pg_dump, pg_restore and psql. */
     public static String libpqUrl() {
         database();
@@ -174,6 +182,8 @@ public class ItEnvironment implements LauncherSessionListener {
         env.put("MERITOCRAB_RATE_LIMIT_ROLE_LOOKUPS_PER_USER_PER_MINUTE", "1000000");
         env.put("MERITOCRAB_RATE_LIMIT_ROLE_LOOKUPS_PER_MINUTE", "1000000");
         env.put("MERITOCRAB_RETENTION_INTERVAL", "PT2S");
+        // Small enough that MeritocrabImportIT can send a larger upload cheaply.
+        env.put("MERITOCRAB_IMPORT_MAX_UPLOAD_BYTES", String.valueOf(MAX_IMPORT_UPLOAD));
         Files.createDirectories(serverDir);
         env.put("MERITOCRAB_GITHUB_API_URL", github.url());
         env.put("MERITOCRAB_GITHUB_APP_ID", GitHubStub.APP_ID);
