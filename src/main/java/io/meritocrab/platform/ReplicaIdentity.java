@@ -112,7 +112,7 @@ public class ReplicaIdentity {
     }
 
     /** Renews this run's claim, or claims the id when nobody has renewed it for STALE_SECONDS. */
-    private boolean claimOrRenew() throws SQLException {
+    boolean claimOrRenew() throws SQLException {
         Instant now = Instant.now();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement renew = connection.prepareStatement(RENEW)) {
