@@ -293,10 +293,11 @@ public class Deliveries {
         Timestamp received = Timestamp.from(delivery.receivedAt());
         insert.setString(1, delivery.deliveryId());
         insert.setString(2, delivery.event());
-        insert.setString(3, summary.action());
+        // The payload is stored whole; the summary read from it only has to fit its columns.
+        insert.setString(3, Texts.storable(summary.action(), 64));
         setLong(insert, 4, summary.installationId());
         setLong(insert, 5, summary.repositoryId());
-        insert.setString(6, summary.repositoryFullName());
+        insert.setString(6, Texts.storable(summary.repositoryFullName(), 255));
         insert.setBytes(7, delivery.payload());
         insert.setInt(8, delivery.payload().length);
         insert.setTimestamp(9, received);
