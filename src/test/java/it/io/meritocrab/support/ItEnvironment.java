@@ -83,7 +83,7 @@ public class ItEnvironment implements LauncherSessionListener {
     /** The embedded default's URL (server.xml) in the same place, shared with the test JVM (AUTO_SERVER). */
     private static String h2Url(Path serverDir) {
         return "jdbc:h2:file:" + serverDir.toAbsolutePath().resolve("data/meritocrab")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE";
     }
 
     @Override
