@@ -27,7 +27,7 @@ mkdir -p "$home/data" "$home/runtime"
 cd "$home"
 
 if [ -z "${MERITOCRAB_DB_URL:-}" ]; then
-    url="jdbc:h2:file:$home/data/meritocrab;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+    url="jdbc:h2:file:$home/data/meritocrab;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
     datasource=org.h2.jdbcx.JdbcDataSource
 else
     url=$MERITOCRAB_DB_URL

@@ -37,7 +37,8 @@ class TableOwnersTest {
             Map.entry("repository_config", "repoconfig/RepositoryConfigStore.java"),
             Map.entry("model_call_count", "evaluation/llm/ModelCallBudget.java"),
             Map.entry("redelivery_request", "redelivery/RedeliveryLog.java"),
-            Map.entry("periodic_job", "platform/PeriodicJobs.java"));
+            Map.entry("periodic_job", "platform/PeriodicJobs.java"),
+            Map.entry("replica", "platform/ReplicaIdentity.java"));
 
     /** JPA entity → its table, for JPQL and EntityManager calls. */
     private static final Map<String, String> ENTITIES = Map.of(

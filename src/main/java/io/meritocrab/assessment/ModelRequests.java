@@ -3,7 +3,9 @@ package io.meritocrab.assessment;
 import io.meritocrab.evaluation.Contribution;
 import io.meritocrab.evaluation.ContributionKind;
 import io.meritocrab.evaluation.llm.LlmSettings;
+import io.meritocrab.platform.EarlierRunLeases;
 import io.meritocrab.platform.LeasedQueue;
+import io.meritocrab.platform.ReplicaIdentity;
 import io.meritocrab.platform.LeasedQueue.Lease;
 import io.meritocrab.platform.Texts;
 import io.meritocrab.repos.RepositoryDirectory;
@@ -11,6 +13,7 @@ import io.meritocrab.repos.TrackedRepository;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -29,8 +33,8 @@ import javax.sql.DataSource;
  * (`model_request`, plain JDBC). A request is written by {@link ContributionAssessor} in the transaction
  * that records the delivery, so none is lost; {@link ModelWorkers}, woken by {@link ModelRequestSignal}
  * after that commit, lease requests through the shared {@link LeasedQueue}, and a request whose server
- * died is taken up again when its lease runs out (see {@link LlmSettings#lease()}). A request is deleted
- * once {@link ModelVerdicts} has recorded its verdict.
+ * died is taken up again when its lease runs out (see {@link LlmSettings#lease()}), or at once when that
+ * server is restarted. A request is deleted once {@link ModelVerdicts} has recorded its verdict.
  */
 @ApplicationScoped
 public class ModelRequests {
@@ -43,6 +47,7 @@ public class ModelRequests {
     private static final String READ = "SELECT m.repository_id, m.contributor_id, m.entry_kind, m.contribution_kind, "
             + "m.repository_name, m.author_login, m.author_association, m.title, m.body, m.additions, m.deletions, "
             + "m.changed_files, m.same_text_elsewhere, m.subject_number FROM model_request m WHERE m.evaluation_id = ?";
+    private static final Logger LOG = Logger.getLogger(ModelRequests.class.getName());
 
     @Resource(lookup = "jdbc/meritocrab")
     DataSource dataSource;
@@ -50,6 +55,8 @@ public class ModelRequests {
     Event<ModelRequestSignal.Queued> queued;
     @Inject
     RepositoryDirectory repositories;
+    @Inject
+    ReplicaIdentity identity;
 
     /** Queues a contribution for the model, in the caller's transaction. */
     public void enqueue(long evaluationId, long repositoryId, long contributorId, String entryKind,
@@ -87,7 +94,7 @@ public class ModelRequests {
 
     /** Leases the next due request to this server for {@code lease}, committed before the model is called. */
     public Optional<ModelRequest> leaseNext(Duration lease) throws SQLException {
-        List<Lease> leased = QUEUE.claim(dataSource, Instant.now(), lease, 1, "TRUE", List.of(), "",
+        List<Lease> leased = QUEUE.claim(dataSource, Instant.now(), lease, identity.holder(), 1, "TRUE", List.of(), "",
                 (granted, row) -> granted);
         if (leased.isEmpty()) {
             return Optional.empty();
@@ -98,9 +105,17 @@ public class ModelRequests {
     /** Puts a leased request back, due after {@code after}; a wait that is no attempt gives the attempt back. */
     public void postpone(ModelRequest request, Duration after, boolean countsAsAttempt, String problem)
             throws SQLException {
-        QUEUE.whileHeld(dataSource, lease(request), "due_at = ?, attempts = ?, last_problem = ?",
-                Timestamp.from(Instant.now().plus(after)),
+        QUEUE.rescheduleWhileHeld(dataSource, lease(request), Instant.now().plus(after), "attempts = ?, last_problem = ?",
                 countsAsAttempt ? request.attempt() : request.attempt() - 1, Texts.cut(problem, 1000));
+    }
+
+    /** Makes the requests a dead earlier run of this replica had leased due at once. */
+    void takeBack(@Observes EarlierRunLeases earlier) throws SQLException {
+        int taken = QUEUE.takeBack(dataSource, Instant.now(), earlier.holderPrefix(), earlier.currentHolder());
+        LOG.info(() -> "Took back " + taken + " model requests leased by an earlier run of this replica");
+        if (taken > 0) {
+            queued.fire(new ModelRequestSignal.Queued());
+        }
     }
 
     /** Removes a request that has its verdict, in the caller's transaction; false when the lease was lost. */

@@ -1,9 +1,13 @@
 package io.meritocrab.inbox;
 
+import io.meritocrab.platform.EarlierRunLeases;
 import io.meritocrab.platform.LeasedQueue;
+import io.meritocrab.platform.ReplicaIdentity;
 import io.meritocrab.platform.Texts;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -35,9 +40,14 @@ public class Deliveries {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?) ON CONFLICT DO NOTHING";
     private static final String ROW = "SELECT id, delivery_id, event, action, repository_name, status, attempts, "
             + "last_error, outcome, received_at, payload_size, repository_id FROM delivery ";
+    private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
 
     @Resource(lookup = "jdbc/meritocrab")
     DataSource dataSource;
+    @Inject
+    ReplicaIdentity identity;
+    @Inject
+    DeliverySignal signal;
 
     /** Stores deliveries in one transaction; a repeated delivery id is refused by the unique key. */
     public List<Acceptance> insert(List<IncomingDelivery> deliveries) throws SQLException {
@@ -66,13 +76,22 @@ public class Deliveries {
 
     /** Leases up to {@code limit} due deliveries to this server for {@code lease}. */
     public List<Claim> claimDue(int limit, Duration lease) throws SQLException {
-        return QUEUE.claim(dataSource, Instant.now(), lease, limit, "TRUE", List.of(), "delivery_id, event",
+        return QUEUE.claim(dataSource, Instant.now(), lease, identity.holder(), limit, "TRUE", List.of(), "delivery_id, event",
                 (granted, row) -> new Claim(granted.id(), row.getString(3), row.getString(4), granted.attempt()));
     }
 
     /** Hands back leases this server will not use, so the deliveries are due at once elsewhere. */
     public void release(List<Claim> unused) throws SQLException {
         QUEUE.release(dataSource, unused.stream().map(Claim::lease).toList());
+    }
+
+    /** Makes the deliveries a dead earlier run of this replica had leased due at once. */
+    void takeBack(@Observes EarlierRunLeases earlier) throws SQLException {
+        int taken = QUEUE.takeBack(dataSource, Instant.now(), earlier.holderPrefix(), earlier.currentHolder());
+        LOG.info(() -> "Took back " + taken + " deliveries leased by an earlier run of this replica");
+        if (taken > 0) {
+            signal.wake();
+        }
     }
 
     /**
@@ -105,8 +124,8 @@ public class Deliveries {
 
     /** Records a failed attempt: due again at {@code next}, or parked as failed. */
     public void failed(Claim claim, boolean park, String error, Instant next) throws SQLException {
-        QUEUE.whileHeld(dataSource, claim.lease(), "status = ?, last_error = ?, next_attempt_at = ?",
-                park ? "FAILED" : "PENDING", Texts.cut(error, 2000), Timestamp.from(next));
+        QUEUE.rescheduleWhileHeld(dataSource, claim.lease(), next, "status = ?, last_error = ?",
+                park ? "FAILED" : "PENDING", Texts.cut(error, 2000));
     }
 
     /** Parks a delivery whose earlier attempts ended without a recorded failure (e.g. a crash). */
@@ -274,10 +293,11 @@ public class Deliveries {
         Timestamp received = Timestamp.from(delivery.receivedAt());
         insert.setString(1, delivery.deliveryId());
         insert.setString(2, delivery.event());
-        insert.setString(3, summary.action());
+        // The payload is stored whole; the summary read from it only has to fit its columns.
+        insert.setString(3, Texts.storable(summary.action(), 64));
         setLong(insert, 4, summary.installationId());
         setLong(insert, 5, summary.repositoryId());
-        insert.setString(6, summary.repositoryFullName());
+        insert.setString(6, Texts.storable(summary.repositoryFullName(), 255));
         insert.setBytes(7, delivery.payload());
         insert.setInt(8, delivery.payload().length);
         insert.setTimestamp(9, received);

@@ -113,8 +113,10 @@ public class DeliveryInbox {
             signal.wake();
         } catch (SQLException batchFailure) {
             if (batch.size() == 1) {
-                LOG.log(Level.WARNING, "Could not store delivery " + batch.get(0).delivery().deliveryId(), batchFailure);
-                batch.get(0).answer().completeExceptionally(batchFailure);
+                String failure = "Could not store delivery " + batch.get(0).delivery().deliveryId() + ": "
+                        + withoutValues(batchFailure);
+                LOG.warning(failure);
+                batch.get(0).answer().completeExceptionally(new SQLException(failure, batchFailure.getSQLState()));
                 return;
             }
             // One bad row must not refuse its neighbours: store them one at a time.
@@ -122,6 +124,17 @@ public class DeliveryInbox {
                 commit(new ArrayList<>(List.of(single)));
             }
         }
+    }
+
+    /**
+     * What the database said, without the statement: a failed batch's message lists its parameters,
+     * the payload among them, and payloads are never logged.
+     */
+    private static String withoutValues(SQLException failure) {
+        SQLException cause = failure.getNextException() != null ? failure.getNextException() : failure;
+        String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+        boolean quotesTheStatement = message.contains("INSERT INTO");
+        return "SQLState " + cause.getSQLState() + (quotesTheStatement ? "" : ", " + message);
     }
 
     /** Stops taking deliveries and lets the writers commit what is already queued. */

@@ -2,7 +2,9 @@ package io.meritocrab.outbox;
 
 import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.ContributorRepository;
+import io.meritocrab.platform.EarlierRunLeases;
 import io.meritocrab.platform.LeasedQueue;
+import io.meritocrab.platform.ReplicaIdentity;
 import io.meritocrab.platform.Texts;
 import io.meritocrab.repos.RepositoryDirectory;
 import io.meritocrab.repos.TrackedRepository;
@@ -10,6 +12,7 @@ import io.meritocrab.scoring.GateDecision;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +22,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -35,9 +39,14 @@ public class GitHubOutbox {
             "status = 'PENDING'");
     private static final LeasedQueue REPLIES = new LeasedQueue("github_reply", "id", "next_attempt_at",
             "status = 'PENDING'");
+    private static final Logger LOG = Logger.getLogger(GitHubOutbox.class.getName());
 
     @Inject
     OutboxSettings settings;
+    @Inject
+    ReplicaIdentity identity;
+    @Inject
+    OutboxSignal signal;
     @Resource(lookup = "jdbc/meritocrab")
     DataSource dataSource;
     @Inject
@@ -190,7 +199,7 @@ public class GitHubOutbox {
     }
 
     public void retryAction(OutboxClaim claim, Instant next, String error) {
-        whileHeld(ACTIONS, claim, "next_attempt_at = ?, last_error = ?", Timestamp.from(next), Texts.cut(error, 2000));
+        rescheduleWhileHeld(ACTIONS, claim, next, Texts.cut(error, 2000));
     }
 
     public void finishReply(OutboxClaim claim, ActionStatus status, String error) {
@@ -199,15 +208,38 @@ public class GitHubOutbox {
     }
 
     public void retryReply(OutboxClaim claim, Instant next, String error) {
-        whileHeld(REPLIES, claim, "next_attempt_at = ?, last_error = ?", Timestamp.from(next), Texts.cut(error, 2000));
+        rescheduleWhileHeld(REPLIES, claim, next, Texts.cut(error, 2000));
     }
 
     private List<OutboxClaim> claim(LeasedQueue queue, int limit, String condition, List<Object> parameters) {
         try {
-            return queue.claim(dataSource, Instant.now(), settings.lease(), limit, condition, parameters, "",
+            return queue.claim(dataSource, Instant.now(), settings.lease(), identity.holder(), limit, condition, parameters, "",
                     (granted, row) -> new OutboxClaim(granted.id(), granted.attempt()));
         } catch (SQLException e) {
             throw new IllegalStateException("could not settings.lease() from the GitHub outbox", e);
+        }
+    }
+
+    private void rescheduleWhileHeld(LeasedQueue queue, OutboxClaim claim, Instant next, String error) {
+        try {
+            queue.rescheduleWhileHeld(dataSource, new LeasedQueue.Lease(claim.id(), claim.attempt()), next,
+                    "last_error = ?", error);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not update the GitHub outbox", e);
+        }
+    }
+
+    /**
+     * Makes the actions and replies a dead earlier run of this replica had leased due at once; a retry after
+     * an unknown outcome looks on GitHub before it comments again.
+     */
+    void takeBack(@Observes EarlierRunLeases earlier) throws SQLException {
+        Instant now = Instant.now();
+        int taken = ACTIONS.takeBack(dataSource, now, earlier.holderPrefix(), earlier.currentHolder())
+                + REPLIES.takeBack(dataSource, now, earlier.holderPrefix(), earlier.currentHolder());
+        LOG.info(() -> "Took back " + taken + " GitHub actions and replies leased by an earlier run of this replica");
+        if (taken > 0) {
+            signal.wake();
         }
     }
 

@@ -22,10 +22,14 @@ import javax.sql.DataSource;
  *       the caller starts on the work, so a row whose server dies is due again when the lease runs out.</li>
  *   <li>The attempt number is the lease's token: an outcome is written only {@link #whileHeld} by the
  *       holder of that attempt, so a server whose lease ran out cannot overwrite its successor's.</li>
+ *   <li>The lease names its holder (a run of a replica, see {@link ReplicaIdentity}), so a restarted server
+ *       {@link #takeBack takes back} what its dead earlier run had leased at once instead of when the lease
+ *       ends.</li>
  * </ul>
  *
- * <p>Every queue table has an {@code attempts} column, a numeric key and a due-time column; a queue whose
- * finished rows stay in the table names the condition of its unfinished ones ({@code status = 'PENDING'}).
+ * <p>Every queue table has an {@code attempts} column, a {@code lease_holder} column, a numeric key and a
+ * due-time column; a queue whose finished rows stay in the table names the condition of its unfinished ones
+ * ({@code status = 'PENDING'}).
  */
 public final class LeasedQueue {
 
@@ -59,9 +63,10 @@ public final class LeasedQueue {
      * Leases up to {@code limit} rows that are unfinished, due at {@code now}, and match {@code condition}
      * (SQL over the table's columns, "TRUE" for none; its parameters follow the due time), oldest due first.
      *
+     * @param holder  who takes the lease: {@link ReplicaIdentity#holder()}
      * @param columns the further columns {@code read} sees, after the key and the attempts (may be empty)
      */
-    public <T> List<T> claim(DataSource dataSource, Instant now, Duration lease, int limit, String condition,
+    public <T> List<T> claim(DataSource dataSource, Instant now, Duration lease, String holder, int limit, String condition,
                              List<Object> parameters, String columns, LeasedRow<T> read) throws SQLException {
         String select = "SELECT " + key + ", attempts" + (columns.isEmpty() ? "" : ", " + columns) + " FROM " + table
                 + " WHERE " + unfinished + " AND " + dueColumn + " <= ? AND (" + condition + ") ORDER BY " + dueColumn
@@ -91,15 +96,16 @@ public final class LeasedQueue {
                     // Taken only if the row is still as it was read: H2 lets a second claimer see a row that
                     // another had locked and has just committed (PostgreSQL re-reads such a row and skips it).
                     try (PreparedStatement take = connection.prepareStatement("UPDATE " + table
-                            + " SET attempts = ?, " + dueColumn + " = ? WHERE " + key + " = ? AND attempts = ? AND "
-                            + unfinished + " AND " + dueColumn + " <= ?")) {
+                            + " SET attempts = ?, " + dueColumn + " = ?, lease_holder = ? WHERE " + key
+                            + " = ? AND attempts = ? AND " + unfinished + " AND " + dueColumn + " <= ?")) {
                         Timestamp until = Timestamp.from(now.plus(lease));
                         for (Lease granted : leases) {
                             take.setInt(1, granted.attempt());
                             take.setTimestamp(2, until);
-                            take.setLong(3, granted.id());
-                            take.setInt(4, granted.attempt() - 1);
-                            take.setTimestamp(5, Timestamp.from(now));
+                            take.setString(3, holder);
+                            take.setLong(4, granted.id());
+                            take.setInt(5, granted.attempt() - 1);
+                            take.setTimestamp(6, Timestamp.from(now));
                             take.addBatch();
                         }
                         int[] counts = take.executeBatch();
@@ -143,6 +149,19 @@ public final class LeasedQueue {
     }
 
     /**
+     * Ends a lease with the row due again at {@code due} (a later attempt), only while this server still holds
+     * it; {@code assignments} is the SQL of further SET clauses, {@code values} their parameters. In a JTA
+     * transaction the connection takes part in it.
+     */
+    public boolean rescheduleWhileHeld(DataSource dataSource, Lease lease, Instant due, String assignments,
+                                       Object... values) throws SQLException {
+        Object[] all = new Object[values.length + 1];
+        all[0] = Timestamp.from(due);
+        System.arraycopy(values, 0, all, 1, values.length);
+        return whileHeld(dataSource, lease, dueColumn + " = ?, lease_holder = NULL, " + assignments, all);
+    }
+
+    /**
      * Deletes a leased row whose work is done, for a queue whose rows do not outlive their work; only while
      * this server still holds the lease. In a JTA transaction the connection takes part in it.
      */
@@ -166,7 +185,7 @@ public final class LeasedQueue {
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement release = connection.prepareStatement("UPDATE " + table + " SET attempts = attempts - 1, "
-                     + dueColumn + " = ? WHERE " + key + " = ? AND attempts = ? AND " + unfinished)) {
+                     + dueColumn + " = ?, lease_holder = NULL WHERE " + key + " = ? AND attempts = ? AND " + unfinished)) {
             Timestamp now = Timestamp.from(Instant.now());
             for (Lease lease : unused) {
                 release.setTimestamp(1, now);
@@ -175,6 +194,27 @@ public final class LeasedQueue {
                 release.addBatch();
             }
             release.executeBatch();
+        }
+    }
+
+    /**
+     * Makes the rows an earlier, dead run of this replica still holds due at {@code now}: their holder starts
+     * with the replica's {@code holderPrefix} and is not {@code currentHolder}. The attempt stays counted.
+     *
+     * @return how many rows were taken back
+     */
+    public int takeBack(DataSource dataSource, Instant now, String holderPrefix, String currentHolder)
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement takeBack = connection.prepareStatement("UPDATE " + table + " SET " + dueColumn
+                     + " = ?, lease_holder = NULL WHERE " + unfinished + " AND " + dueColumn + " > ? "
+                     + "AND lease_holder <> ? AND LEFT(lease_holder, ?) = ?")) {
+            takeBack.setTimestamp(1, Timestamp.from(now));
+            takeBack.setTimestamp(2, Timestamp.from(now));
+            takeBack.setString(3, currentHolder);
+            takeBack.setInt(4, holderPrefix.length());
+            takeBack.setString(5, holderPrefix);
+            return takeBack.executeUpdate();
         }
     }
 }

@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,7 +25,8 @@ import java.util.logging.Logger;
  * processes them one transaction each; when none are due it waits for new ones or for the poll
  * interval, so deliveries left behind by a crash, a restart or a failed attempt are swept up too.
  * While webhooks pour in, processing steps aside (see {@link IntakePressure}): the first worker goes on
- * at a trickle of one delivery every {@value #TRICKLE_PAUSE_MILLIS} ms, the others wait.
+ * at a trickle of one delivery every {@value #TRICKLE_PAUSE_MILLIS} ms, the others wait. Deliveries a
+ * worker had leased when the database failed are handed back once it answers again.
  */
 @ApplicationScoped
 public class DeliveryWorkers {
@@ -70,8 +72,15 @@ public class DeliveryWorkers {
     /** The first worker keeps a trickle going during a burst, so a backlog never stands still. */
     private void workUntilStopped(boolean first) {
         long seen = signal.generation();
+        List<Claim> unfinished = new ArrayList<>();
         while (running) {
             try {
+                if (!unfinished.isEmpty()) {
+                    // Leased when the database failed (it could not even record the failure): handed back
+                    // as soon as it answers again, so they are due at once instead of when the lease ends.
+                    deliveries.release(unfinished);
+                    unfinished.clear();
+                }
                 boolean underPressure = intakePressure.high();
                 if (underPressure) {
                     Thread.sleep(first ? TRICKLE_PAUSE_MILLIS : YIELD_MILLIS);
@@ -85,8 +94,11 @@ public class DeliveryWorkers {
                         deliveries.release(leased.subList(i, leased.size()));
                         break;
                     }
+                    unfinished.clear();
+                    unfinished.addAll(leased.subList(i, leased.size()));
                     attempt(leased.get(i));
                 }
+                unfinished.clear();
                 if (leased.isEmpty()) {
                     seen = signal.await(seen, settings.pollInterval());
                 }

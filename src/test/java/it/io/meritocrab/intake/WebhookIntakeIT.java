@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** POST /webhooks/github as GitHub and as a forger would use it. */
 class WebhookIntakeIT extends MeritocrabIT {
@@ -147,6 +149,31 @@ class WebhookIntakeIT extends MeritocrabIT {
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("X-GitHub-Delivery");
+    }
+
+    /** Found by WebhookFuzzIT: such a delivery failed its whole intake batch, and every delivery in it was answered 503. */
+    @ParameterizedTest
+    @ValueSource(strings = {"long action", "NUL in action", "long repository name", "NUL in repository name"})
+    void aSignedDeliveryWhoseSummaryNoColumnHoldsIsStoredWhole(String oddity) {
+        String deliveryId = GitHubWebhooks.newDeliveryId();
+        String payload = GitHubPayloads.issueComment(repo, alice, 20, "+1");
+        String odd = switch (oddity) {
+            case "long action" -> payload.replace("\"action\":\"created\"", "\"action\":\"" + "z".repeat(300) + "\"");
+            case "NUL in action" -> payload.replace("\"action\":\"created\"", "\"action\":\"crea\\u0000ted\"");
+            case "long repository name" -> payload.replace("\"full_name\":\"" + repo.fullName() + "\"",
+                    "\"full_name\":\"" + repo.fullName() + "-" + "r".repeat(300) + "\"");
+            default -> payload.replace("\"full_name\":\"" + repo.fullName() + "\"",
+                    "\"full_name\":\"" + repo.fullName() + "\\u0000\"");
+        };
+        assertThat(odd).as("the payload was changed").isNotEqualTo(payload);
+
+        HttpResponse<String> answer = github.send("issue_comment", deliveryId, odd);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        assertThat(Inbox.count("SELECT COUNT(*) FROM delivery WHERE delivery_id = ? AND payload_size = ?", deliveryId,
+                odd.getBytes(StandardCharsets.UTF_8).length)).isOne();
+        await().atMost(Duration.ofSeconds(20)).until(() -> Inbox.count(
+                "SELECT COUNT(*) FROM delivery WHERE delivery_id = ? AND status <> 'PENDING'", deliveryId) == 1);
     }
 
     private HttpRequest.Builder request(String deliveryId, String event, byte[] body) {

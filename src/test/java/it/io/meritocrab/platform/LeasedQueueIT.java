@@ -30,12 +30,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The queue idiom every durable queue shares, on real PostgreSQL: concurrent claimers never lease one row
  * twice, a leased row is not due again until its lease ends, only the lease holder writes an outcome, and
- * handed-back leases are due at once without counting an attempt.
+ * handed-back leases are due at once without counting an attempt, and a restarted replica takes back what
+ * its dead earlier run held, and nothing else.
  */
 class LeasedQueueIT {
 
     private static final LeasedQueue QUEUE = new LeasedQueue("leased_queue_probe", "id", "due_at", "status = 'PENDING'");
     private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final String EARLIER_RUN = "replica-a/run-1";
+    private static final String THIS_RUN = "replica-a/run-2";
 
     private final DataSource database = ItEnvironment.database();
 
@@ -44,7 +47,8 @@ class LeasedQueueIT {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS leased_queue_probe");
             statement.execute("CREATE TABLE leased_queue_probe (id BIGINT PRIMARY KEY, attempts INTEGER NOT NULL, "
-                    + "due_at TIMESTAMP WITH TIME ZONE NOT NULL, status VARCHAR(16) NOT NULL, kind VARCHAR(16))");
+                    + "due_at TIMESTAMP WITH TIME ZONE NOT NULL, status VARCHAR(16) NOT NULL, kind VARCHAR(16), "
+                    + "lease_holder VARCHAR(200))");
         }
     }
 
@@ -86,7 +90,7 @@ class LeasedQueueIT {
         assertThat(claim(10, "TRUE", List.of())).hasSize(1);
 
         assertThat(claim(10, "TRUE", List.of())).isEmpty();
-        List<Lease> afterTheLease = QUEUE.claim(database, Instant.now().plus(LEASE).plusSeconds(1), LEASE, 10, "TRUE",
+        List<Lease> afterTheLease = QUEUE.claim(database, Instant.now().plus(LEASE).plusSeconds(1), LEASE, THIS_RUN, 10, "TRUE",
                 List.of(), "", (granted, row) -> granted);
         assertThat(afterTheLease).containsExactly(new Lease(1, 2));
     }
@@ -95,7 +99,7 @@ class LeasedQueueIT {
     void onlyTheHolderOfTheCurrentLeaseWritesTheOutcome() throws SQLException {
         insert(1, Instant.now().minusSeconds(1));
         Lease first = claim(1, "TRUE", List.of()).get(0);
-        Lease takenOver = QUEUE.claim(database, Instant.now().plus(LEASE).plusSeconds(1), LEASE, 1, "TRUE", List.of(),
+        Lease takenOver = QUEUE.claim(database, Instant.now().plus(LEASE).plusSeconds(1), LEASE, THIS_RUN, 1, "TRUE", List.of(),
                 "", (granted, row) -> granted).get(0);
 
         assertThat(QUEUE.whileHeld(database, first, "status = ?", "DONE")).isFalse();
@@ -144,8 +148,36 @@ class LeasedQueueIT {
         assertThat(status(1)).isNull();
     }
 
+    @Test
+    void aRestartedReplicaTakesBackWhatItsEarlierRunHeldAndNothingElse() throws SQLException {
+        insert(6, Instant.now().minusSeconds(1));
+        Lease earlier = claimAs(EARLIER_RUN, "id = ?", 1L);
+        Lease handedBack = claimAs(EARLIER_RUN, "id = ?", 2L);
+        QUEUE.release(database, List.of(handedBack));
+        Lease retrying = claimAs(EARLIER_RUN, "id = ?", 3L);
+        QUEUE.rescheduleWhileHeld(database, retrying, Instant.now().plusSeconds(600), "kind = ?", "retry");
+        claimAs(THIS_RUN, "id = ?", 4L);
+        claimAs("replica-b/run-1", "id = ?", 5L);
+        claimAs("replica-a-2/run-1", "id = ?", 6L);
+
+        assertThat(QUEUE.takeBack(database, Instant.now(), "replica-a/", THIS_RUN)).isEqualTo(1);
+
+        List<Lease> due = claim(10, "TRUE", List.of());
+        assertThat(due).extracting(Lease::id).as("row 2 was handed back already").containsExactlyInAnyOrder(1L, 2L);
+        assertThat(due).filteredOn(lease -> lease.id() == earlier.id()).extracting(Lease::attempt)
+                .as("the dead run's attempt stays counted").containsExactly(2);
+        assertThat(QUEUE.takeBack(database, Instant.now(), "replica-a/", "replica-a/run-3"))
+                .as("a later run takes back this run's leases once it is dead").isEqualTo(3);
+    }
+
+    private Lease claimAs(String holder, String condition, Object parameter) throws SQLException {
+        return QUEUE.claim(database, Instant.now(), LEASE, holder, 1, condition, List.of(parameter), "",
+                (granted, row) -> granted).get(0);
+    }
+
     private List<Lease> claim(int limit, String condition, List<Object> parameters) throws SQLException {
-        return QUEUE.claim(database, Instant.now(), LEASE, limit, condition, parameters, "", (granted, row) -> granted);
+        return QUEUE.claim(database, Instant.now(), LEASE, THIS_RUN, limit, condition, parameters, "",
+                (granted, row) -> granted);
     }
 
     private void insert(int rows, Instant due) throws SQLException {

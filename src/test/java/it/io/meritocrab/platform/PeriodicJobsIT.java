@@ -2,6 +2,7 @@ package it.io.meritocrab.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meritocrab.platform.EarlierRunLeases;
 import io.meritocrab.platform.PeriodicJobs;
 import it.io.meritocrab.support.ItEnvironment;
 import java.sql.Connection;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Periodic jobs on real PostgreSQL, on a schema the migrations built (so V50's table is what is tested):
  * of several servers only one takes a due run, nobody takes it again before the next run is due, and a
- * server that took a run and died leaves the next run to whoever comes after it.
+ * server that took a run and died leaves the next run to whoever comes after it, or, restarted, takes the
+ * run again at once.
  */
 class PeriodicJobsIT {
 
@@ -37,8 +39,8 @@ class PeriodicJobsIT {
     @Test
     void ofServersSharingTheDatabaseOnlyOneTakesADueRun() throws SQLException {
         makeDue(JOB);
-        PeriodicJobs first = new PeriodicJobs(database);
-        PeriodicJobs second = new PeriodicJobs(database);
+        PeriodicJobs first = new PeriodicJobs(database, "replica-1/run-1");
+        PeriodicJobs second = new PeriodicJobs(database, "replica-2/run-1");
 
         assertThat(first.takeDueRun(JOB, Duration.ofMinutes(5))).isTrue();
         assertThat(second.takeDueRun(JOB, Duration.ofMinutes(5))).isFalse();
@@ -49,8 +51,8 @@ class PeriodicJobsIT {
     @Test
     void theNextRunIsDueOnceTheIntervalHasPassedWhoeverTookTheLastOne() throws Exception {
         makeDue(JOB);
-        PeriodicJobs died = new PeriodicJobs(database);
-        PeriodicJobs survivor = new PeriodicJobs(database);
+        PeriodicJobs died = new PeriodicJobs(database, "replica-1/run-1");
+        PeriodicJobs survivor = new PeriodicJobs(database, "replica-2/run-1");
 
         assertThat(died.takeDueRun(JOB, Duration.ofMillis(300))).isTrue();
         assertThat(survivor.takeDueRun(JOB, Duration.ofMillis(300))).isFalse();
@@ -59,8 +61,21 @@ class PeriodicJobsIT {
     }
 
     @Test
+    void aRestartedServerTakesTheRunItsDeadEarlierRunHadTakenAtOnce() throws SQLException {
+        makeDue(JOB);
+        PeriodicJobs died = new PeriodicJobs(database, "replica-1/run-1");
+        PeriodicJobs restarted = new PeriodicJobs(database, "replica-1/run-2");
+        assertThat(died.takeDueRun(JOB, Duration.ofHours(1))).isTrue();
+        assertThat(restarted.takeDueRun(JOB, Duration.ofHours(1))).isFalse();
+
+        restarted.takeBack(new EarlierRunLeases("replica-1/", "replica-1/run-2"));
+
+        assertThat(restarted.takeDueRun(JOB, Duration.ofHours(1))).isTrue();
+    }
+
+    @Test
     void aJobWithoutItsRowIsNeverRun() {
-        assertThat(new PeriodicJobs(database).takeDueRun("no-such-job", Duration.ofMinutes(5))).isFalse();
+        assertThat(new PeriodicJobs(database, "replica-1/run-1").takeDueRun("no-such-job", Duration.ofMinutes(5))).isFalse();
     }
 
     private static void makeDue(String job) throws SQLException {

@@ -47,9 +47,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two servers on one PostgreSQL, GitHub sending to both (as a load balancer would spread it): every
- * delivery is processed by exactly one of them, once, and every shadow close fires once. Then one
- * replica is stopped while deliveries pour in, and nothing it had accepted is lost. Runs in the
- * restart-tests execution: it starts and stops its servers itself.
+ * delivery is processed by exactly one of them, once, and every shadow close fires once (counted in
+ * what GitHub, WireMock here, received). Then one replica is killed with kill -9 while deliveries pour
+ * in and while it holds shadow-close timers: nothing it had answered 2xx is lost or applied twice (the
+ * other takes its deliveries when their leases run out), and the other carries out each of its shadow
+ * closes once when due (the outbox owns the due time; the timer only wakes a server).
+ * Runs in the restart-tests execution: it starts and kills its servers itself.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasRestartIT {
@@ -58,11 +61,14 @@ class ReplicasRestartIT {
     private static final Path FIRST_WAR = FIRST.directory().resolve("dropins/meritocrab.war");
     private static final Path FIRST_ENV = FIRST.directory().resolve("server.env");
     private static final Pattern PROCESSED = Pattern.compile("delivery=(\\S+) \\S+ attempt=\\d+ outcome=processed");
-    private static final Pattern TIMER_FIRED = Pattern.compile("shadow close (\\d+): timer fired");
+    /** Shadow closes wait this long, so that a replica can be killed while it holds their timers. */
+    private static final int SHADOW_DELAY_SECONDS = 45;
 
     private static ExtraServer second;
     private static String firstEnv;
-    private static boolean secondRunning;
+    /** A killed replica is not stopped again; every other one is, even when starting them failed. */
+    private static boolean firstKilled;
+    private static boolean secondKilled;
     private static List<GitHubWebhooks> senders;
     private static AdminApi api;
 
@@ -70,7 +76,10 @@ class ReplicasRestartIT {
     static void startTwoReplicas() throws Exception {
         firstEnv = Files.readString(FIRST_ENV);
         // Short leases, so that a delivery leased by a stopped replica would come round again within the test.
-        Files.writeString(FIRST_ENV, firstEnv + "MERITOCRAB_DELIVERY_LEASE=PT20S\n");
+        Files.writeString(FIRST_ENV, firstEnv
+                .replaceAll("MERITOCRAB_SHADOW_CLOSE_MIN_DELAY=\\d+", "MERITOCRAB_SHADOW_CLOSE_MIN_DELAY=" + SHADOW_DELAY_SECONDS)
+                .replaceAll("MERITOCRAB_SHADOW_CLOSE_MAX_DELAY=\\d+", "MERITOCRAB_SHADOW_CLOSE_MAX_DELAY=" + SHADOW_DELAY_SECONDS)
+                + "MERITOCRAB_DELIVERY_LEASE=PT20S\nMERITOCRAB_REPLICA_ID=replica-a\n");
         Map<String, String> env = new LinkedHashMap<>();
         for (String line : Files.readAllLines(FIRST_ENV)) {
             String[] pair = line.split("=", 2);
@@ -78,6 +87,7 @@ class ReplicasRestartIT {
                 env.put(pair[0], pair[1]);
             }
         }
+        env.put("MERITOCRAB_REPLICA_ID", "replica-b");
         second = ExtraServer.create("meritocrab-replica", 1, env);
         // The log lines counted below must come from this test's run only; earlier runs' logs are kept aside.
         LogFiles.moveAside(FIRST.directory().resolve("logs"));
@@ -86,16 +96,17 @@ class ReplicasRestartIT {
         ExecutorService starter = Executors.newFixedThreadPool(2);
         Future<?> first = starter.submit(() -> {
             FIRST.start();
+            LibertyServer.awaitReady(Integer.parseInt(System.getProperty("meritocrab.it.http.port")));
             return null;
         });
         Future<?> other = starter.submit(() -> {
-            second.start();
+            second.startAndAwaitReady();
             return null;
         });
-        first.get(300, TimeUnit.SECONDS);
-        other.get(300, TimeUnit.SECONDS);
+        // Two servers starting at once on the shared machine: ten minutes at most.
+        first.get(600, TimeUnit.SECONDS);
+        other.get(600, TimeUnit.SECONDS);
         starter.shutdown();
-        secondRunning = true;
         URL firstUrl = new URL("http://localhost:" + System.getProperty("meritocrab.it.http.port") + "/meritocrab/");
         senders = List.of(new GitHubWebhooks(firstUrl, ItEnvironment.WEBHOOK_SECRET),
                 new GitHubWebhooks(new URL(second.appUrl()), ItEnvironment.WEBHOOK_SECRET));
@@ -105,10 +116,19 @@ class ReplicasRestartIT {
     @AfterAll
     static void stopReplicas() throws Exception {
         try {
-            if (secondRunning) {
+            if (!secondKilled) {
                 second.stop();
             }
-            FIRST.stop();
+        } finally {
+            stopFirstAndRestoreItsFiles();
+        }
+    }
+
+    private static void stopFirstAndRestoreItsFiles() throws Exception {
+        try {
+            if (!firstKilled) {
+                FIRST.stop();
+            }
         } finally {
             Files.deleteIfExists(FIRST_WAR);
             Files.writeString(FIRST_ENV, firstEnv);
@@ -151,7 +171,7 @@ class ReplicasRestartIT {
             f.get(120, TimeUnit.SECONDS);
         }
         pool.shutdown();
-        List<long[]> shadowCloses = blacklistAndOpenPullRequests(repo, List.of(User.human("s0"), User.human("s1"),
+        List<ShadowClose> shadowCloses = blacklistAndOpenPullRequests(repo, List.of(User.human("s0"), User.human("s1"),
                 User.human("s2")));
 
         awaitAllProcessed(repo, deliveries + 3 * 6);
@@ -170,27 +190,31 @@ class ReplicasRestartIT {
         }
         assertThat(ids).anyMatch(processedBy0::containsKey).anyMatch(processedBy1::containsKey);
 
-        for (long[] pr : shadowCloses) {
-            Map<String, Object> action = Enforcement.awaitAction(repo, (int) pr[1],
-                    Duration.ofSeconds(ItEnvironment.SHADOW_CLOSE_MAX_DELAY + 60));
-            assertThat(action).containsEntry("decision", "SHADOW_CLOSE").containsEntry("status", "DONE");
-            assertThat(Enforcement.writesAbout(repo, (int) pr[1])).containsExactly(
-                    "POST /repos/" + repo.fullName() + "/issues/" + pr[1] + "/comments",
-                    "PATCH /repos/" + repo.fullName() + "/pulls/" + pr[1]);
-        }
-        Map<String, Integer> firedBy0 = count(FIRST.directory(), TIMER_FIRED);
-        Map<String, Integer> firedBy1 = count(second.directory(), TIMER_FIRED);
-        for (long[] pr : shadowCloses) {
-            String actionId = String.valueOf(Enforcement.action(repo, (int) pr[1]).get("id"));
-            assertThat(firedBy0.getOrDefault(actionId, 0) + firedBy1.getOrDefault(actionId, 0))
-                    .as("timer of shadow close %s fired", actionId).isEqualTo(1);
-        }
+        assertShadowClosedOnce(repo, shadowCloses, Duration.ofSeconds(SHADOW_DELAY_SECONDS + 60));
     }
 
     @Test
     @Order(2)
-    void aReplicaStoppedUnderLoadLosesNothingItAccepted() throws Exception {
-        Repo repo = GitHubPayloads.newRepo("drain");
+    void aReplicaKilledUnderLoadWhileHoldingShadowCloseTimersLosesNothingAndTheOtherFiresEachOnce() throws Exception {
+        Repo repo = GitHubPayloads.newRepo("killed-replica");
+        List<ShadowClose> shadowCloses = blacklistAndOpenPullRequests(repo, List.of(User.human("k0"), User.human("k1"),
+                User.human("k2")));
+        // A shadow close's timer is created by the replica that processed the pull request's delivery.
+        Map<String, Integer> processedByFirst = processedLines(FIRST.directory());
+        Map<String, Integer> processedBySecond = processedLines(second.directory());
+        long timersOfFirst = shadowCloses.stream().filter(pr -> processedByFirst.containsKey(pr.deliveryId())).count();
+        long timersOfSecond = shadowCloses.stream().filter(pr -> processedBySecond.containsKey(pr.deliveryId())).count();
+        assertThat(timersOfFirst + timersOfSecond).as("shadow closes decided by one replica or the other")
+                .isEqualTo(shadowCloses.size());
+        // The replica holding timers is killed (the second if both do); the other must take them over.
+        boolean killSecond = timersOfSecond > 0;
+        System.out.printf("ReplicasRestartIT: shadow-close timers on the first replica %d, on the second %d; killing the %s%n",
+                timersOfFirst, timersOfSecond, killSecond ? "second" : "first");
+        GitHubWebhooks toVictim = senders.get(killSecond ? 1 : 0);
+        GitHubWebhooks toSurvivor = senders.get(killSecond ? 0 : 1);
+        AdminApi survivorApi = new AdminApi(new URL(toSurvivor.endpoint().toString().replace("webhooks/github", "")),
+                ItEnvironment.ADMIN_TOKEN);
+
         User reviewer = User.human("steady");
         User author = User.human("author");
         Set<String> accepted = ConcurrentHashMap.newKeySet();
@@ -204,33 +228,41 @@ class ReplicasRestartIT {
                     int n = number.incrementAndGet();
                     String id = GitHubWebhooks.newDeliveryId();
                     String payload = GitHubPayloads.reviewSubmitted(repo, reviewer, author, n);
-                    // To the replica being stopped when it still answers; otherwise redelivered to the other.
-                    if (n % 2 == 1 && answered(senders.get(1), id, payload)) {
+                    // To the replica being killed while it answers; otherwise redelivered to the other.
+                    if (n % 2 == 1 && answered(toVictim, id, payload)) {
                         accepted.add(id);
-                    } else if (answered(senders.get(0), id, payload)) {
+                    } else if (answered(toSurvivor, id, payload)) {
                         accepted.add(id);
                     }
                 }
                 return null;
             }));
         }
-        Thread.sleep(2000);
-        int acceptedBeforeStop = accepted.size();
-        second.stop();
-        secondRunning = false;
+        Thread.sleep(3000);
+        int acceptedBeforeKill = accepted.size();
+        if (killSecond) {
+            secondKilled = true;
+            second.kill();
+        } else {
+            firstKilled = true;
+            FIRST.kill();
+        }
         Thread.sleep(1000);
         sending.set(false);
         for (Future<?> loop : loops) {
             loop.get(60, TimeUnit.SECONDS);
         }
         pool.shutdown();
-
-        assertThat(acceptedBeforeStop).isPositive();
-        for (String id : accepted) {
-            assertThat(Inbox.row("SELECT status FROM delivery WHERE delivery_id = ?", id).get("status"))
-                    .as("accepted delivery %s after the stop", id).isIn("PENDING", "PROCESSED");
+        assertThat(acceptedBeforeKill).isPositive();
+        assertThat(answered(toVictim, GitHubWebhooks.newDeliveryId(), GitHubPayloads.reviewSubmitted(repo, reviewer, author, 0)))
+                .as("the killed replica answers nothing").isFalse();
+        for (ShadowClose pr : shadowCloses) {
+            assertThat(Enforcement.action(repo, pr.number())).as("shadow close of #%s at the kill", pr.number())
+                    .containsEntry("status", "PENDING");
+            assertThat(Enforcement.writesAbout(repo, pr.number())).as("nothing done on GitHub yet").isEmpty();
         }
-        awaitAllProcessed(repo, accepted.size());
+
+        awaitAllProcessed(repo, 3 * 6 + accepted.size(), Duration.ofSeconds(120));
         // More entries than the API shows on one page: the ledger is checked in the database.
         Map<String, Object> ledger = Inbox.row("SELECT COUNT(*) AS entries, COUNT(DISTINCT e.delivery_id) AS deliveries, "
                 + "MAX(e.seq) AS last_seq, MAX(c.credit) AS credit FROM ledger_entry e JOIN contributor c "
@@ -243,11 +275,15 @@ class ReplicasRestartIT {
                 + "a.contributor_id AND b.seq = a.seq + 1 JOIN contributor c ON c.id = a.contributor_id "
                 + "WHERE c.repository_id = ? AND b.credit_before <> a.credit_after", repo.id()))
                 .as("entries that do not start where the previous ended").isZero();
-        Map<String, Integer> processedBy0 = processedLines(FIRST.directory());
-        Map<String, Integer> processedBy1 = processedLines(second.directory());
         for (String id : accepted) {
-            assertThat(processedBy0.getOrDefault(id, 0) + processedBy1.getOrDefault(id, 0)).as(id).isEqualTo(1);
+            assertThat(Inbox.count("SELECT COUNT(*) FROM ledger_entry WHERE delivery_id = ?", id))
+                    .as("ledger entries of delivery %s, answered 2xx", id).isOne();
         }
+        assertThat(survivorApi.json(repo.apiPath() + "/contributors/" + reviewer.login() + "?limit=1").getInt("credit"))
+                .isEqualTo(100 + 5 * accepted.size());
+
+        // The other replica's outbox worker takes each action once it is due, without the killed one's timer.
+        assertShadowClosedOnce(repo, shadowCloses, Duration.ofSeconds(SHADOW_DELAY_SECONDS + 120));
     }
 
     @Test
@@ -262,9 +298,9 @@ class ReplicasRestartIT {
         }
     }
 
-    /** Drives each author to the blacklist, then opens pull requests #5 and #6: [author index, number]. */
-    private static List<long[]> blacklistAndOpenPullRequests(Repo repo, List<User> authors) {
-        List<long[]> shadowCloses = new ArrayList<>();
+    /** Drives each author to the blacklist, then opens pull requests #5 and #6, which are shadow-closed. */
+    private static List<ShadowClose> blacklistAndOpenPullRequests(Repo repo, List<User> authors) {
+        List<ShadowClose> shadowCloses = new ArrayList<>();
         int turn = 0;
         for (int a = 0; a < authors.size(); a++) {
             for (int number = 1; number <= 6; number++) {
@@ -276,16 +312,35 @@ class ReplicasRestartIT {
                 assertThat(answer.statusCode()).isEqualTo(202);
                 Inbox.awaitProcessed(id);
                 if (number > 4) {
-                    shadowCloses.add(new long[] {a, 100 * (a + 1) + number});
+                    shadowCloses.add(new ShadowClose(100 * (a + 1) + number, id));
                 }
             }
         }
         return shadowCloses;
     }
 
-    /** Waits until the repository's deliveries are all processed (none pending, none failed). */
+    /** Every shadow close is done, and GitHub got exactly one comment and one close for each. */
+    private static void assertShadowClosedOnce(Repo repo, List<ShadowClose> shadowCloses, Duration atMost) {
+        for (ShadowClose pr : shadowCloses) {
+            Map<String, Object> action = Enforcement.awaitAction(repo, pr.number(), atMost);
+            assertThat(action).containsEntry("decision", "SHADOW_CLOSE").containsEntry("status", "DONE");
+            assertThat(Enforcement.writesAbout(repo, pr.number())).containsExactly(
+                    "POST /repos/" + repo.fullName() + "/issues/" + pr.number() + "/comments",
+                    "PATCH /repos/" + repo.fullName() + "/pulls/" + pr.number());
+        }
+    }
+
+    /** A pull request the gate shadow-closes, and the delivery that opened it. */
+    private record ShadowClose(int number, String deliveryId) {
+    }
+
     private static void awaitAllProcessed(Repo repo, int expected) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
+        awaitAllProcessed(repo, expected, Duration.ofSeconds(90));
+    }
+
+    /** Waits until the repository's deliveries are all processed (none pending, none failed). */
+    private static void awaitAllProcessed(Repo repo, int expected, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() ->
                 Inbox.count("SELECT COUNT(*) FROM delivery WHERE repository_id = ? AND status = 'PROCESSED'", repo.id())
                         >= expected);
         assertThat(Inbox.count("SELECT COUNT(*) FROM delivery WHERE repository_id = ?", repo.id())).isEqualTo(expected);

@@ -66,8 +66,19 @@ public final class ExtraServer {
         server.start();
     }
 
+    /** Starts the server and returns once the application answers ready. */
+    public void startAndAwaitReady() throws IOException, InterruptedException {
+        server.start();
+        LibertyServer.awaitReady(httpPort);
+    }
+
     public void stop() throws IOException, InterruptedException {
         server.stop();
+    }
+
+    /** kill -9, see {@link LibertyServer#kill()}. */
+    public void kill() {
+        server.kill();
     }
 
     public String messagesLog() throws IOException {

@@ -1,6 +1,5 @@
 package it.io.meritocrab.support;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ public class ItEnvironment implements LauncherSessionListener {
     /** The largest import upload the server under test accepts. */
     public static final int MAX_IMPORT_UPLOAD = 1 << 20;
 
-    private static EmbeddedPostgres postgres;
+    private static TestPostgres postgres;
     private static DataSource database;
     private static Map<String, String> serverSettings;
     private static GitHubStub github;
@@ -62,12 +61,10 @@ public class ItEnvironment implements LauncherSessionListener {
                 h2.setPassword(user);
                 database = h2;
             } else {
-                postgres = EmbeddedPostgres.builder()
-                        .setServerConfig("max_connections", "200")
-                        .start();
-                url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+                postgres = TestPostgres.start();
+                url = "jdbc:postgresql://localhost:" + postgres.port() + "/postgres";
                 user = "postgres";
-                database = postgres.getPostgresDatabase();
+                database = postgres.postgresDatabase();
             }
             github = GitHubStub.start();
             serverSettings = settings(serverDir, url, user);
@@ -88,14 +85,14 @@ public class ItEnvironment implements LauncherSessionListener {
     /** The embedded default's URL (server.xml) in the same place, shared with the test JVM (AUTO_SERVER). */
     private static String h2Url(Path serverDir) {
         return "jdbc:h2:file:" + serverDir.toAbsolutePath().resolve("data/meritocrab")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE";
     }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
         // Arquillian stops Liberty in a JVM shutdown hook, after this; PostgreSQL must outlive it.
         if (postgres != null) {
-            EmbeddedPostgres running = postgres;
+            TestPostgres running = postgres;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     Thread.sleep(5_000);
@@ -121,7 +118,15 @@ public class ItEnvironment implements LauncherSessionListener {
             statement.execute("DROP DATABASE IF EXISTS " + name);
             statement.execute("CREATE DATABASE " + name);
         }
-        return postgres.getDatabase("postgres", name);
+        return postgres.database(name);
+    }
+
+    /** The test PostgreSQL, for a test that stops and starts it. */
+    public static TestPostgres postgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("this run has no test PostgreSQL");
+        }
+        return postgres;
     }
 
     public static DataSource database() {
@@ -140,7 +145,7 @@ public class ItEnvironment implements LauncherSessionListener {
     /** The same database as a libpq URI, for pg_dump, pg_restore and psql. */
     public static String libpqUrl() {
         database();
-        return "postgresql://postgres:postgres@localhost:" + postgres.getPort() + "/postgres";
+        return "postgresql://postgres:postgres@localhost:" + postgres.port() + "/postgres";
     }
 
     /** WireMock playing GitHub for the server under test. */

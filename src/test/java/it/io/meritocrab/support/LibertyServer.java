@@ -1,11 +1,18 @@
 package it.io.meritocrab.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Starts and stops one of the build's Liberty servers with its own `server` script. */
@@ -48,6 +55,40 @@ public final class LibertyServer {
     /** Returns once the server has stopped, after the applications' graceful shutdown. */
     public void stop() throws IOException, InterruptedException {
         run("stop");
+    }
+
+    /**
+     * Kills the server's JVM with SIGKILL (kill -9): no shutdown hook, no graceful stop, its database
+     * connections simply drop. Returns once the process is gone.
+     */
+    public void kill() {
+        Path runtime = Path.of(System.getProperty("meritocrab.it.liberty.home"), "bin", "tools", "ws-server.jar");
+        ProcessHandle jvm = ProcessHandle.allProcesses()
+                // This build's runtime only: other builds on the machine run servers of the same name.
+                .filter(process -> process.info().commandLine().orElse("").contains(runtime.toString()))
+                .filter(process -> isServerJvm(process.info().arguments().orElse(new String[0])))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no running JVM of server " + name));
+        assertThat(jvm.destroyForcibly()).as("SIGKILL sent to server %s", name).isTrue();
+        jvm.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
+    /** The server's own JVM runs `ws-server.jar <name>`; the start script's status checks add `--status:...`. */
+    private boolean isServerJvm(String[] arguments) {
+        List<String> list = List.of(arguments);
+        return list.contains(name) && list.stream().noneMatch(argument -> argument.startsWith("--status"));
+    }
+
+    /**
+     * Waits until the application answers ready on the given HTTP port (its database migrated, its
+     * workers started), which can be well after its start is logged.
+     */
+    public static void awaitReady(int httpPort) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create("http://localhost:" + httpPort + "/health/ready");
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
+                client.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     private void run(String command) throws IOException, InterruptedException {
