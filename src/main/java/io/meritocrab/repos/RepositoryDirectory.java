@@ -44,21 +44,22 @@ public class RepositoryDirectory {
     @Transactional(Transactional.TxType.MANDATORY)
     public void upsert(long repositoryId, String fullName, Long installationId, boolean served) {
         Instant now = clock.instant();
-        // Another repository may hold this name from before a rename or transfer: the name moves here.
-        em.createNativeQuery("UPDATE repository SET lookup_name = CONCAT('#', CAST(id AS VARCHAR(32)), ':', "
-                        + "lookup_name) WHERE lookup_name = ? AND id <> ?")
-                .setParameter(1, lookupName(fullName))
-                .setParameter(2, repositoryId)
-                .executeUpdate();
-        em.createNativeQuery("INSERT INTO repository (id, full_name, lookup_name, installation_id, served, updated_at) "
-                        + "VALUES (?, ?, ?, CAST(? AS BIGINT), ?, ?) ON CONFLICT DO NOTHING")
-                .setParameter(1, repositoryId)
-                .setParameter(2, fullName)
-                .setParameter(3, lookupName(fullName))
-                .setParameter(4, installationId)
-                .setParameter(5, served)
-                .setParameter(6, Timestamp.from(now))
-                .executeUpdate();
+        // Another transaction may be inserting a repository under this name right now: the insert then
+        // waits for it and inserts nothing. Once it has committed, its row is visible to the next
+        // statement, so moving the name away and inserting again succeeds.
+        for (int attempt = 0; attempt < 3 && !exists(repositoryId); attempt++) {
+            takeNameFromOthers(repositoryId, fullName);
+            em.createNativeQuery("INSERT INTO repository (id, full_name, lookup_name, installation_id, served, updated_at) "
+                            + "VALUES (?, ?, ?, CAST(? AS BIGINT), ?, ?) ON CONFLICT DO NOTHING")
+                    .setParameter(1, repositoryId)
+                    .setParameter(2, fullName)
+                    .setParameter(3, lookupName(fullName))
+                    .setParameter(4, installationId)
+                    .setParameter(5, served)
+                    .setParameter(6, Timestamp.from(now))
+                    .executeUpdate();
+        }
+        takeNameFromOthers(repositoryId, fullName);
         em.createNativeQuery("UPDATE repository SET full_name = ?, lookup_name = ?, "
                         + "installation_id = COALESCE(CAST(? AS BIGINT), installation_id), served = ?, updated_at = ? WHERE id = ?")
                 .setParameter(1, fullName)
@@ -68,6 +69,21 @@ public class RepositoryDirectory {
                 .setParameter(5, Timestamp.from(now))
                 .setParameter(6, repositoryId)
                 .executeUpdate();
+    }
+
+    /** Another repository may hold this name from before a rename or transfer: the name moves here. */
+    private void takeNameFromOthers(long repositoryId, String fullName) {
+        em.createNativeQuery("UPDATE repository SET lookup_name = CONCAT('#', CAST(id AS VARCHAR(32)), ':', "
+                        + "lookup_name) WHERE lookup_name = ? AND id <> ?")
+                .setParameter(1, lookupName(fullName))
+                .setParameter(2, repositoryId)
+                .executeUpdate();
+    }
+
+    private boolean exists(long repositoryId) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM repository WHERE id = ?")
+                .setParameter(1, repositoryId)
+                .getSingleResult()).longValue() > 0;
     }
 
     /** Makes sure a repository that an event came from is known, without changing whether it is served. */
