@@ -139,7 +139,7 @@ public class ItEnvironment implements LauncherSessionListener {
     /** A JDBC URL of a database on the test PostgreSQL, as the server under test reaches it. */
     public static String jdbcUrl(String databaseName) {
         database();
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + databaseName;
+        return "jdbc:postgresql://localhost:" + postgres.port() + "/" + databaseName;
     }
 
     /** The same database as a libpq URI, for pg_dump, pg_restore and psql. */
