@@ -3,14 +3,14 @@ package io.meritocrab.assessment;
 import io.meritocrab.evaluation.Contribution;
 import io.meritocrab.evaluation.ContributionKind;
 import io.meritocrab.evaluation.llm.LlmSettings;
+import io.meritocrab.platform.Database;
 import io.meritocrab.platform.EarlierRunLeases;
+import io.meritocrab.platform.LeasedQueue.Lease;
 import io.meritocrab.platform.LeasedQueue;
 import io.meritocrab.platform.ReplicaIdentity;
-import io.meritocrab.platform.LeasedQueue.Lease;
 import io.meritocrab.platform.Texts;
 import io.meritocrab.repos.RepositoryDirectory;
 import io.meritocrab.repos.TrackedRepository;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * The durable queue of contributions waiting for the model, and the one owner of its table
@@ -49,8 +48,8 @@ public class ModelRequests {
             + "m.changed_files, m.same_text_elsewhere, m.subject_number FROM model_request m WHERE m.evaluation_id = ?";
     private static final Logger LOG = Logger.getLogger(ModelRequests.class.getName());
 
-    @Resource(lookup = "jdbc/meritocrab")
-    DataSource dataSource;
+    @Inject
+    Database dataSource;
     @Inject
     Event<ModelRequestSignal.Queued> queued;
     @Inject

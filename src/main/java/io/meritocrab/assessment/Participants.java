@@ -56,7 +56,7 @@ public class Participants {
     /** The event's repository if the App still serves it (it is recorded either way). */
     public Optional<TrackedRepository> servedRepository(Payload payload) {
         TrackedRepository repository = directory.ensureKnown(payload.number("repository.id"),
-                payload.text("repository.full_name"), payload.optionalLong("installation.id"));
+                payload.name("repository.full_name"), payload.optionalLong("installation.id"));
         return repository.served() ? Optional.of(repository) : Optional.empty();
     }
 
@@ -67,6 +67,6 @@ public class Participants {
 
     private Contributor lock(TrackedRepository repository, Payload payload, String userPath, ScoringPolicy policy) {
         return contributors.lockOrCreate(repository.id(), payload.number(userPath + ".id"),
-                payload.text(userPath + ".login"), policy.startingCredit(), Instant.now());
+                payload.name(userPath + ".login"), policy.startingCredit(), Instant.now());
     }
 }

@@ -1,10 +1,14 @@
 package io.meritocrab.events;
 
+import io.meritocrab.inbox.GitHubName;
+import io.meritocrab.inbox.MalformedPayloadException;
 import io.meritocrab.inbox.Payload;
 import io.meritocrab.repos.RepositoryDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 
@@ -18,7 +22,7 @@ public class InstallationEvents {
 
     public String handle(String event, String action, Payload payload) {
         long installationId = payload.number("installation.id");
-        String account = payload.optionalText("installation.account.login", "");
+        String account = payload.has("installation.account.login") ? payload.name("installation.account.login") : "";
         if ("installation".equals(event)) {
             return switch (action) {
                 case "created", "unsuspend", "new_permissions_accepted" -> {
@@ -43,11 +47,22 @@ public class InstallationEvents {
     private int serve(Payload payload, String listPath, long installationId, boolean served) {
         int count = 0;
         for (JsonValue value : payload.array(listPath)) {
-            JsonObject repository = value.asJsonObject();
-            directory.upsert(repository.getJsonNumber("id").longValueExact(), repository.getString("full_name"),
+            if (!(value instanceof JsonObject repository) || !(repository.get("id") instanceof JsonNumber id)
+                    || !(repository.get("full_name") instanceof JsonString name)) {
+                throw new MalformedPayloadException(listPath + " holds an entry that is not a repository");
+            }
+            directory.upsert(repositoryId(id, listPath), GitHubName.require(name.getString(), listPath + ".full_name"),
                     installationId, served);
             count++;
         }
         return count;
+    }
+
+    private static long repositoryId(JsonNumber id, String listPath) {
+        try {
+            return id.longValueExact();
+        } catch (ArithmeticException notALong) {
+            throw new MalformedPayloadException(listPath + ".id is not a repository id");
+        }
     }
 }

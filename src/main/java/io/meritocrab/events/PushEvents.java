@@ -32,7 +32,7 @@ public class PushEvents {
 
     public String handle(Payload payload) {
         TrackedRepository repository = directory.ensureKnown(payload.number("repository.id"),
-                payload.text("repository.full_name"), payload.optionalLong("installation.id"));
+                payload.name("repository.full_name"), payload.optionalLong("installation.id"));
         if (!repository.served()) {
             return "ignored: repository not served";
         }

@@ -1,10 +1,10 @@
 package io.meritocrab.inbox;
 
+import io.meritocrab.platform.Database;
 import io.meritocrab.platform.EarlierRunLeases;
 import io.meritocrab.platform.LeasedQueue;
 import io.meritocrab.platform.ReplicaIdentity;
 import io.meritocrab.platform.Texts;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 
 /**
  * The `delivery` table's one owner: every statement on it is here, all of them plain JDBC. Rows are
@@ -42,8 +41,8 @@ public class Deliveries {
             + "last_error, outcome, received_at, payload_size, repository_id FROM delivery ";
     private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
 
-    @Resource(lookup = "jdbc/meritocrab")
-    DataSource dataSource;
+    @Inject
+    Database dataSource;
     @Inject
     ReplicaIdentity identity;
     @Inject

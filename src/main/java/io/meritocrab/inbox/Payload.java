@@ -41,6 +41,11 @@ public final class Payload {
         throw new MalformedPayloadException(path + " is not a string");
     }
 
+    /** A login or repository full name: a string that is {@link GitHubName#plausible}. */
+    public String name(String path) {
+        return GitHubName.require(text(path), path);
+    }
+
     public String optionalText(String path, String fallback) {
         JsonValue value = find(path);
         return value instanceof JsonString string ? string.getString() : fallback;

@@ -2,6 +2,7 @@ package io.meritocrab.outbox;
 
 import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.ContributorRepository;
+import io.meritocrab.platform.Database;
 import io.meritocrab.platform.EarlierRunLeases;
 import io.meritocrab.platform.LeasedQueue;
 import io.meritocrab.platform.ReplicaIdentity;
@@ -9,7 +10,6 @@ import io.meritocrab.platform.Texts;
 import io.meritocrab.repos.RepositoryDirectory;
 import io.meritocrab.repos.TrackedRepository;
 import io.meritocrab.scoring.GateDecision;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -23,7 +23,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * The durable queue of things to do on GitHub, and the one owner of its tables: enforcement actions
@@ -47,8 +46,8 @@ public class GitHubOutbox {
     ReplicaIdentity identity;
     @Inject
     OutboxSignal signal;
-    @Resource(lookup = "jdbc/meritocrab")
-    DataSource dataSource;
+    @Inject
+    Database dataSource;
     @Inject
     Event<OutboxWork> queued;
     @Inject

@@ -1,6 +1,5 @@
 package io.meritocrab.platform;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -23,15 +22,19 @@ public class PeriodicJobs {
 
     private static final LeasedQueue JOBS = new LeasedQueue("periodic_job", "id", "next_run_at", "TRUE");
 
-    @Resource(lookup = "jdbc/meritocrab")
-    DataSource dataSource;
     @Inject
     ReplicaIdentity identity;
+    private DataSource dataSource;
     private final Supplier<String> holder;
 
     PeriodicJobs() {
-        // for CDI, which injects the data source and the identity
+        // for CDI, which injects the database and the identity
         holder = () -> identity.holder();
+    }
+
+    @Inject
+    void use(Database database) {
+        this.dataSource = database;
     }
 
     public PeriodicJobs(DataSource dataSource, String holder) {

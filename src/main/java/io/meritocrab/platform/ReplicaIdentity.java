@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,8 +46,8 @@ public class ReplicaIdentity {
     private static final String CLAIM = "INSERT INTO replica (id, run, heartbeat_at) VALUES (?, ?, ?)";
     private static final Logger LOG = Logger.getLogger(ReplicaIdentity.class.getName());
 
-    @Resource(lookup = "jdbc/meritocrab")
-    DataSource dataSource;
+    @Inject
+    Database dataSource;
     @Resource
     ManagedScheduledExecutorService scheduler;
     @Inject @ConfigProperty(name = "meritocrab.replica.id")

@@ -1,7 +1,7 @@
 package io.meritocrab.redelivery;
 
 import io.meritocrab.inbox.Deliveries;
-import jakarta.annotation.Resource;
+import io.meritocrab.platform.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
-import javax.sql.DataSource;
 
 /**
  * Which delivery ids the server already has (asked of {@link Deliveries}), and which it has already asked
@@ -22,8 +21,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class RedeliveryLog {
 
-    @Resource(lookup = "jdbc/meritocrab")
-    DataSource dataSource;
+    @Inject
+    Database dataSource;
     @Inject
     Deliveries deliveries;
 

@@ -1,7 +1,7 @@
 package io.meritocrab.startup;
 
+import io.meritocrab.platform.Database;
 import io.meritocrab.platform.SchemaReady;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -31,8 +30,8 @@ public class DatabaseMigration {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
 
-    @Resource(lookup = "jdbc/meritocrab")
-    DataSource dataSource;
+    @Inject
+    Database dataSource;
     @Inject
     Event<SchemaReady> schemaReady;
     @Inject

@@ -1,11 +1,10 @@
 package io.meritocrab.startup;
 
-import jakarta.annotation.Resource;
+import io.meritocrab.platform.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -16,8 +15,8 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadinessCheck implements HealthCheck {
 
-    @Resource(lookup = "jdbc/meritocrab")
-    DataSource dataSource;
+    @Inject
+    Database dataSource;
     @Inject
     DatabaseMigration migration;
 

@@ -6,7 +6,6 @@ import io.meritocrab.evaluation.llm.ModelHealth;
 import io.meritocrab.github.GitHubSettings;
 import io.meritocrab.platform.BuildInfo;
 import io.meritocrab.repos.RepositoryDirectory;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.LongSupplier;
-import javax.sql.DataSource;
 
 /**
  * What this server is and how it is doing, as the original meritocrab's health answer told it and
@@ -28,8 +26,8 @@ public class ServerStatus {
     /** A model that answered within this long "answered recently". */
     static final Duration RECENT = Duration.ofMinutes(15);
 
-    @Resource(lookup = "jdbc/meritocrab")
-    DataSource dataSource;
+    @Inject
+    io.meritocrab.platform.Database dataSource;
     @Inject
     DatabaseMigration migration;
     @Inject

@@ -1,8 +1,8 @@
 package io.meritocrab.startup;
 
+import io.meritocrab.platform.Database;
 import io.meritocrab.platform.SecretStrength;
 import io.meritocrab.platform.Secrets;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,8 +25,8 @@ public class StartupValidation {
 
     private static final Logger LOG = Logger.getLogger(StartupValidation.class.getName());
 
-    @Resource(lookup = "jdbc/meritocrab")
-    DataSource dataSource;
+    @Inject
+    Database dataSource;
     @Inject
     Secrets secrets;
     @Inject @ConfigProperty(name = "meritocrab.db.url")

@@ -50,6 +50,17 @@ class PayloadTest {
     }
 
     @Test
+    void readsANameOnlyWhenGitHubCouldHaveSentIt() {
+        assertThat(cut.name("pull_request.user.login")).isEqualTo("octocat");
+        for (String login : List.of("", "octo\\u0000cat", "octo\\tcat", "o".repeat(256))) {
+            Payload odd = parse("{\"sender\":{\"login\":\"" + login + "\"}}");
+            assertThatThrownBy(() -> odd.name("sender.login")).as(login).isInstanceOf(MalformedPayloadException.class)
+                    .hasMessageContaining("sender.login is not a GitHub name");
+        }
+        assertThat(parse("{\"sender\":{\"login\":\"" + "o".repeat(255) + "\"}}").name("sender.login")).hasSize(255);
+    }
+
+    @Test
     void readsNumbersByDottedPath() {
         assertThat(cut.number("number")).isEqualTo(42L);
         assertThat(cut.number("pull_request.user.id")).isEqualTo(583231L);

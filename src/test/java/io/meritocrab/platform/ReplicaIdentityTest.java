@@ -62,7 +62,13 @@ class ReplicaIdentityTest {
 
     private ReplicaIdentity replica(String id) {
         ReplicaIdentity replica = new ReplicaIdentity();
-        replica.dataSource = database;
+        // No container here: every connection comes from the test's H2 database.
+        replica.dataSource = new Database() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return database.getConnection();
+            }
+        };
         replica.configuredId = Optional.of(id);
         return replica;
     }

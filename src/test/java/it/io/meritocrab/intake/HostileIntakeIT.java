@@ -9,14 +9,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The webhook endpoint against a sender who is not GitHub, over raw sockets: a body declared huge
- * without a usable signature is refused before it is read, and a body that trickles in is given up at
- * the deadline (10 s).
+ * without a usable signature is refused before it is read, a body that trickles in is given up at
+ * the deadline (10 s), and idle connections that declared huge bodies take no memory from GitHub's.
  */
 class HostileIntakeIT extends MeritocrabIT {
 
@@ -60,6 +63,32 @@ class HostileIntakeIT extends MeritocrabIT {
             String answer = answerIfAny(socket, 10_000);
 
             assertThat(answer).as("answered without waiting for 25 MB").isNotNull().startsWith("HTTP/1.1 401");
+        }
+    }
+
+    /** The reproduction: before, 60 such connections held 25 MB each and GitHub's own ping took 4.8–10.2 s. */
+    @Test
+    void sixtyIdleConnectionsDeclaring25MegabytesLeaveRoomForASignedFiveMegabytePing() throws IOException {
+        List<Socket> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 60; i++) {
+                Socket socket = open();
+                socket.getOutputStream().write(headers(DECLARED, "sha256=" + "0".repeat(64)));
+                socket.getOutputStream().write('{');
+                socket.getOutputStream().flush();
+                idle.add(socket);
+            }
+            String ping = "{\"zen\":\"" + "z".repeat(5 * 1024 * 1024) + "\",\"hook_id\":1}";
+            long started = System.nanoTime();
+            HttpResponse<String> answer = github.send("ping", ping);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(took).as("answered within GitHub's 10 s").isLessThan(Duration.ofSeconds(10));
+        } finally {
+            for (Socket socket : idle) {
+                socket.close();
+            }
         }
     }
 

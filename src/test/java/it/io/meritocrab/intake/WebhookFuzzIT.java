@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -124,7 +125,7 @@ class WebhookFuzzIT extends MeritocrabIT {
                 users.get(random.nextInt(users.size())), n);
         byte[] body = template.getBytes(StandardCharsets.UTF_8);
         String kind = "valid";
-        int mutation = random.nextInt(16);
+        int mutation = random.nextInt(17);
         switch (mutation) {
             case 0 -> {
                 body = flipBytes(random, body);
@@ -190,6 +191,14 @@ class WebhookFuzzIT extends MeritocrabIT {
             case 11 -> {
                 body = randomBytes(random, random.nextInt(4000));
                 kind = "random-bytes";
+            }
+            case 12 -> {
+                String[] hostile = {"", "octo\\u0000cat", "octo\\ncat", "n".repeat(256), "\\u0007"};
+                String key = random.nextBoolean() ? "login" : "full_name";
+                body = template.replaceAll("\"" + key + "\":\"[^\"]*\"",
+                        Matcher.quoteReplacement("\"" + key + "\":\"" + hostile[random.nextInt(hostile.length)] + "\""))
+                        .getBytes(StandardCharsets.UTF_8);
+                kind = "hostile-name";
             }
             default -> {
                 // the valid delivery, with the headers (below) as the only mutation

@@ -174,6 +174,12 @@ class WebhookIntakeIT extends MeritocrabIT {
                 odd.getBytes(StandardCharsets.UTF_8).length)).isOne();
         await().atMost(Duration.ofSeconds(20)).until(() -> Inbox.count(
                 "SELECT COUNT(*) FROM delivery WHERE delivery_id = ? AND status <> 'PENDING'", deliveryId) == 1);
+        if (oddity.contains("repository name")) {
+            // No repository has such a name on GitHub: parked at its first attempt, not retried to the last.
+            assertThat(Inbox.count("SELECT COUNT(*) FROM delivery WHERE delivery_id = ? AND status = 'FAILED' "
+                    + "AND attempts = 1 AND last_error LIKE '%repository.full_name is not a GitHub name%'", deliveryId))
+                    .as("parked at once as not GitHub's").isOne();
+        }
     }
 
     private HttpRequest.Builder request(String deliveryId, String event, byte[] body) {

@@ -49,7 +49,7 @@ class DatabaseFaultsRestartIT {
     private static final LibertyServer SERVER = new LibertyServer(System.getProperty("meritocrab.it.server"));
     private static final Path DROPINS_WAR = SERVER.directory().resolve("dropins/meritocrab.war");
     private static final Path SERVER_ENV = SERVER.directory().resolve("server.env");
-    private static final int POOL_SIZE = 14;
+    private static final int POOL_SIZE = 8;
 
     private static String originalEnv;
     private final URL base = url("http://localhost:" + System.getProperty("meritocrab.it.http.port") + "/meritocrab/");
@@ -72,6 +72,47 @@ class DatabaseFaultsRestartIT {
             Files.deleteIfExists(DROPINS_WAR);
             SERVER.writeServerEnv(originalEnv);
         }
+    }
+
+    @Test
+    void postgresStoppedFor20SecondsUnderLoadAndStartedAgain() throws Exception {
+        Repo repo = GitHubPayloads.newRepo("outage");
+        Load load = new Load(repo);
+        Map<Integer, Integer> answersBefore;
+        Map<Integer, Integer> answersDuringOutage;
+        Instant stoppedAt;
+        Instant startedAt;
+        Instant acceptingAgainAt;
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.accepted.size() >= 20);
+            answersBefore = load.answersSoFar();
+            ItEnvironment.postgres().stop();
+            stoppedAt = Instant.now();
+            Thread.sleep(20_000);
+            answersDuringOutage = load.answersSoFar();
+            ItEnvironment.postgres().startAgain();
+            startedAt = Instant.now();
+            // Until the server's pool has new connections and accepts again.
+            int acceptedAtStart = load.accepted.size();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> load.accepted.size() > acceptedAtStart + 10);
+            acceptingAgainAt = Instant.now();
+        } finally {
+            load.stop();
+        }
+        Instant drained = load.awaitApplied(Duration.ofMinutes(3));
+
+        System.out.printf("DatabaseFaultsRestartIT: PostgreSQL stopped %d s; answers before %s, up to its start %s, in all %s; "
+                        + "slowest answer %d ms; accepting again %d s after its start; all %d accepted applied %d s "
+                        + "after its start%n", Duration.between(stoppedAt, startedAt).toSeconds(), answersBefore,
+                answersDuringOutage, load.answers, load.slowest.get(),
+                Duration.between(startedAt, acceptingAgainAt).toSeconds(), load.accepted.size(),
+                Duration.between(startedAt, drained).toSeconds());
+        assertThat(answersDuringOutage.getOrDefault(503, 0)).as("webhooks answered 503 while the database was down")
+                .isGreaterThan(answersBefore.getOrDefault(503, 0));
+        assertThat(load.answers.keySet()).as("answers").isSubsetOf(202, 503);
+        assertThat(load.slowest.get()).as("slowest answer, ms (GitHub waits 10 s)").isLessThan(10_000);
+        load.assertEachAcceptedAppliedOnce();
     }
 
     @Test
