@@ -4,7 +4,7 @@ package io.meritocrab.inbox;
  * What a login or a repository's full name from a payload must look like before it is stored: GitHub's
  * own are short and printable, so a name that is empty, longer than its column, or holds a control
  * character (U+0000 above all, which PostgreSQL's text cannot hold) is not GitHub's. Refused as malformed,
- * such a delivery is answered 400 or parked at once, instead of failing every retry at the insert.
+ * such a delivery is parked at its first attempt, instead of failing every retry at the insert.
  */
 public final class GitHubName {
 
@@ -14,7 +14,7 @@ public final class GitHubName {
     private GitHubName() {
     }
 
-    public static boolean plausible(String name) {
+    private static boolean plausible(String name) {
         return name != null && !name.isEmpty() && name.length() <= MAX_LENGTH
                 && name.chars().noneMatch(Character::isISOControl);
     }

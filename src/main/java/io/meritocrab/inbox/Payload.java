@@ -41,7 +41,7 @@ public final class Payload {
         throw new MalformedPayloadException(path + " is not a string");
     }
 
-    /** A login or repository full name: a string that is {@link GitHubName#plausible}. */
+    /** A login or repository full name, as {@link GitHubName#require} accepts it. */
     public String name(String path) {
         return GitHubName.require(text(path), path);
     }
