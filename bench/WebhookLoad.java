@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>java bench/WebhookLoad.java [--url U] [--secret S] [--connections 32] [--duration 30]
  *                               [--warmup 5] [--payload-bytes 20000] [--max-requests 5000000]
- *                               [--client raw|jdk]</pre>
+ *                               [--client raw|jdk] [--authors 3000]</pre>
  *
  * Defaults come from BENCH_URL (else http://localhost:$MERITOCRAB_HTTP_PORT/webhooks/github),
  * MERITOCRAB_GITHUB_WEBHOOK_SECRET, BENCH_CONNECTIONS, BENCH_DURATION, BENCH_WARMUP, BENCH_CLIENT.
@@ -61,17 +61,19 @@ public class WebhookLoad {
         int payloadBytes = Integer.parseInt(opt.getOrDefault("payload-bytes", "20000"));
         long maxRequests = Long.parseLong(opt.getOrDefault("max-requests", "5000000"));
         String client = opt.getOrDefault("client", env("BENCH_CLIENT", "raw"));
+        int authors = Integer.parseInt(opt.getOrDefault("authors", env("BENCH_AUTHORS", "3000")));
 
         if (secret.isEmpty()) fail("no secret: pass --secret or set MERITOCRAB_GITHUB_WEBHOOK_SECRET");
         if (!"http".equals(url.getScheme())) fail("only http:// URLs are supported: " + url);
         if (connections < 1 || connections > 512) fail("connections must be 1..512");
         if (durationS <= 0 || durationS > 3600 || warmupS < 0 || warmupS > 600) fail("duration must be in (0, 3600] s, warm-up in [0, 600] s");
         if (!client.equals("raw") && !client.equals("jdk")) fail("--client must be raw or jdk");
+        if (authors < 1 || authors > 1_000_000) fail("authors must be 1..1000000");
         InetAddress target = loopbackOnly(url.getHost());
 
-        Payloads payloads = new Payloads(secret.getBytes(StandardCharsets.UTF_8), payloadBytes);
-        System.out.printf("WebhookLoad: %s, %d connections (%s client), warm-up %.0f s, measured %.0f s, payload ~%,d bytes%n",
-                url, connections, client, warmupS, durationS, payloads.typicalSize());
+        Payloads payloads = new Payloads(secret.getBytes(StandardCharsets.UTF_8), payloadBytes, authors);
+        System.out.printf("WebhookLoad: %s, %d connections (%s client), warm-up %.0f s, measured %.0f s, payload ~%,d bytes, %,d authors%n",
+                url, connections, client, warmupS, durationS, payloads.typicalSize(), authors);
 
         long start = System.nanoTime();
         long warmEnd = start + (long) (warmupS * 1e9);
@@ -366,7 +368,6 @@ public class WebhookLoad {
         private static final String[][] REPOS = {
                 {"meritocrab", "meritocrab", "700100"}, {"acme", "widgets", "700101"}, {"acme", "gizmo-server", "700102"},
                 {"octo-org", "docs", "700103"}, {"octo-org", "cli", "700104"}, {"lambda-labs", "parser", "700105"}};
-        private static final int AUTHORS = 3000;
         private static final String[] WORDS = ("fix add update refactor remove cache parser webhook ledger credit contributor "
                 + "repository config handler retry timeout queue database migration index schema test flaky docs readme "
                 + "typo performance memory leak null check validation error message logging metrics endpoint token "
@@ -379,10 +380,12 @@ public class WebhookLoad {
         private final byte[][] prefixes = new byte[TEXTS * REPOS.length][];
         private final Mac[] prefixMacs = new Mac[TEXTS * REPOS.length];
         private final long runId = ThreadLocalRandom.current().nextLong(1L << 24); // keeps PR ids distinct across runs
+        private final int authors;
         private final long uuidHigh = (UUID.randomUUID().getMostSignificantBits() & ~0xF000L) | 0x4000L; // version 4
         private final String createdAt = Instant.now().toString().substring(0, 19) + "Z";
 
-        Payloads(byte[] secret, int targetBytes) throws Exception {
+        Payloads(byte[] secret, int targetBytes, int authors) throws Exception {
+            this.authors = authors;
             Random r = new Random(42);
             for (int repo = 0; repo < REPOS.length; repo++) {
                 String metadata = constantMetadata(REPOS[repo]);
@@ -492,9 +495,10 @@ public class WebhookLoad {
             long h = mix(seq);
             String[] repo = REPOS[(int) (seq % REPOS.length)];
             String fullName = repo[0] + "/" + repo[1];
-            long number = seq / REPOS.length + 1;            // unique within the repository
+            // Unique within the repository, also across runs against the same database (a PR seen before is not evaluated again).
+            long number = runId % 1000 * 1_000_000 + seq / REPOS.length + 1;
             long prId = 2_000_000_000L + runId * 10_000_000L + seq; // unique per run, below 2^53
-            int author = (int) ((h >>> 8) % AUTHORS);
+            int author = (int) ((h >>> 8) % authors);
             String login = "contributor-" + author;
             long userId = 5_000_000L + author;
             String title = capital(WORDS[(int) (h % WORDS.length)]) + " " + WORDS[(int) ((h >>> 12) % WORDS.length)]
@@ -580,7 +584,7 @@ public class WebhookLoad {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
                 System.out.println("usage: java bench/WebhookLoad.java [--url U] [--secret S] [--connections N] [--duration S]"
-                        + " [--warmup S] [--payload-bytes B] [--max-requests N] [--client raw|jdk]");
+                        + " [--warmup S] [--payload-bytes B] [--max-requests N] [--client raw|jdk] [--authors N]");
                 System.exit(0);
             }
             if (!a.startsWith("--")) fail("unexpected argument: " + a);
