@@ -35,8 +35,8 @@ public class Deliveries {
 
     private static final LeasedQueue QUEUE = new LeasedQueue("delivery", "id", "next_attempt_at", "status = 'PENDING'");
     private static final String INSERT = "INSERT INTO delivery (delivery_id, event, action, installation_id, "
-            + "repository_id, repository_name, payload, payload_size, received_at, status, attempts, next_attempt_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?) ON CONFLICT DO NOTHING";
+            + "repository_id, repository_name, payload, payload_size, received_at, status, attempts, next_attempt_at, sender_id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?) ON CONFLICT DO NOTHING";
     private static final String ROW = "SELECT id, delivery_id, event, action, repository_name, status, attempts, "
             + "last_error, outcome, received_at, payload_size, repository_id FROM delivery ";
     private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
@@ -75,8 +75,9 @@ public class Deliveries {
 
     /** Leases up to {@code limit} due deliveries to this server for {@code lease}. */
     public List<Claim> claimDue(int limit, Duration lease) throws SQLException {
-        return QUEUE.claim(dataSource, Instant.now(), lease, identity.holder(), limit, "TRUE", List.of(), "delivery_id, event",
-                (granted, row) -> new Claim(granted.id(), row.getString(3), row.getString(4), granted.attempt()));
+        return QUEUE.claim(dataSource, Instant.now(), lease, identity.holder(), limit, "TRUE", List.of(), "delivery_id, event, repository_id, sender_id",
+                (granted, row) -> new Claim(granted.id(), row.getString(3), row.getString(4), granted.attempt(),
+                        nullableLong(row, 5), nullableLong(row, 6)));
     }
 
     /** Hands back leases this server will not use, so the deliveries are due at once elsewhere. */
@@ -301,6 +302,12 @@ public class Deliveries {
         insert.setInt(8, delivery.payload().length);
         insert.setTimestamp(9, received);
         insert.setTimestamp(10, received);
+        setLong(insert, 11, summary.senderId());
+    }
+
+    private static Long nullableLong(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
     }
 
     private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {

@@ -4,15 +4,20 @@ import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
+import java.util.Map;
 
 /**
  * Read access to a webhook payload by dotted path ("pull_request.user.login"). A required value that
  * is missing means the payload is not what GitHub sends, which retrying cannot fix.
  */
 public final class Payload {
+
+    /** Made once: {@code Json.createReader} looks its provider up through a ServiceLoader on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private final JsonObject root;
 
@@ -21,7 +26,7 @@ public final class Payload {
     }
 
     public static Payload parse(byte[] body) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body))) {
             return new Payload(reader.readObject());
         } catch (RuntimeException e) {
             throw new MalformedPayloadException("the payload is not a JSON object: " + e.getMessage());

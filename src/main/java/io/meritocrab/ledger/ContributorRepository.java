@@ -30,6 +30,18 @@ public class ContributorRepository {
      * up with the one row: the insert ignores the conflict, then both lock the row one after the other.
      */
     public Contributor lockOrCreate(long repositoryId, long userId, String login, int startingCredit, Instant now) {
+        // Most events come from someone seen before: one locking read then, the insert only for newcomers.
+        Contributor contributor = lockByUserId(repositoryId, userId).orElseGet(
+                () -> create(repositoryId, userId, login, startingCredit, now));
+        if (login != null && !login.equals(contributor.login())) {
+            contributor.renameTo(login);
+        }
+        contributor.touch(now);
+        return contributor;
+    }
+
+    /** Inserts a contributor unless another transaction just did, and locks the row either way. */
+    private Contributor create(long repositoryId, long userId, String login, int startingCredit, Instant now) {
         em.createNativeQuery("INSERT INTO contributor (repository_id, user_id, login, credit, blacklisted, "
                         + "created_at, last_activity_at) VALUES (?, ?, ?, ?, FALSE, ?, ?) ON CONFLICT DO NOTHING")
                 .setParameter(1, repositoryId)
@@ -39,17 +51,12 @@ public class ContributorRepository {
                 .setParameter(5, Timestamp.from(now))
                 .setParameter(6, Timestamp.from(now))
                 .executeUpdate();
-        Contributor contributor = em.createQuery(
+        return em.createQuery(
                         "SELECT c FROM Contributor c WHERE c.repositoryId = :repo AND c.userId = :user", Contributor.class)
                 .setParameter("repo", repositoryId)
                 .setParameter("user", userId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getSingleResult();
-        if (login != null && !login.equals(contributor.login())) {
-            contributor.renameTo(login);
-        }
-        contributor.touch(now);
-        return contributor;
     }
 
     /**

@@ -17,12 +17,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Processes the inbox after webhooks are answered. Each worker leases a few due deliveries and
- * processes them one transaction each; when none are due it waits for new ones or for the poll
+ * processes them together in one transaction, or one transaction each when that fails (so a failure is
+ * recorded against its own delivery); when none are due it waits for new ones or for the poll
  * interval, so deliveries left behind by a crash, a restart or a failed attempt are swept up too.
  * While webhooks pour in, processing steps aside (see {@link IntakePressure}): the first worker goes on
  * at a trickle of one delivery every {@value #TRICKLE_PAUSE_MILLIS} ms, the others wait. Deliveries a
@@ -89,14 +91,16 @@ public class DeliveryWorkers {
                     }
                 }
                 List<Claim> leased = deliveries.claimDue(underPressure ? 1 : settings.claimBatch(), settings.lease());
-                for (int i = 0; i < leased.size(); i++) {
+                unfinished.addAll(leased);
+                List<Claim> oneAtATime = attemptTogether(leased) ? List.of() : leased;
+                for (int i = 0; i < oneAtATime.size(); i++) {
                     if (!running) {
-                        deliveries.release(leased.subList(i, leased.size()));
+                        deliveries.release(oneAtATime.subList(i, oneAtATime.size()));
                         break;
                     }
                     unfinished.clear();
-                    unfinished.addAll(leased.subList(i, leased.size()));
-                    attempt(leased.get(i));
+                    unfinished.addAll(oneAtATime.subList(i, oneAtATime.size()));
+                    attempt(oneAtATime.get(i));
                 }
                 unfinished.clear();
                 if (leased.isEmpty()) {
@@ -110,6 +114,34 @@ public class DeliveryWorkers {
                 WorkerThreads.sleepQuietly(settings.pollInterval());
             }
         }
+    }
+
+    /** @return false when the deliveries are to be attempted one at a time instead */
+    private boolean attemptTogether(List<Claim> leased) {
+        if (leased.size() < 2 || leased.stream().anyMatch(claim -> claim.attempt() > retryPolicy.maxAttempts())) {
+            return false;
+        }
+        long started = System.nanoTime();
+        Map<Claim, String> outcomes;
+        try {
+            outcomes = processor.processTogether(leased);
+        } catch (RuntimeException | SQLException e) {
+            LOG.fine(() -> leased.size() + " deliveries rolled back together (" + DeliveryFailures.describe(e)
+                    + "); attempting them one at a time");
+            return false;
+        }
+        // The transaction's time, shared out: what each delivery cost.
+        Duration each = Duration.ofNanos((System.nanoTime() - started) / leased.size());
+        for (Claim claim : leased) {
+            String outcome = outcomes.get(claim);
+            if (outcome != null) {
+                metrics.attempt(claim.event(), "processed", each);
+                LOG.info(() -> "delivery=" + claim.deliveryId() + " event=" + claim.event() + " attempt="
+                        + claim.attempt() + " outcome=processed result=" + outcome + " ms=" + each.toMillis()
+                        + " together=" + leased.size());
+            }
+        }
+        return true;
     }
 
     private void attempt(Claim claim) throws SQLException {

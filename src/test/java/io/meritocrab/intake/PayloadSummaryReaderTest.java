@@ -65,7 +65,7 @@ class PayloadSummaryReaderTest {
     void extractsTheTopLevelFactsFromARealisticPullRequestPayload() {
         PayloadSummary summary = read(PULL_REQUEST_OPENED);
 
-        assertThat(summary).isEqualTo(new PayloadSummary("opened", 4242L, 123456789012L, "acme/widgets"));
+        assertThat(summary).isEqualTo(new PayloadSummary("opened", 4242L, 123456789012L, "acme/widgets", 333L));
     }
 
     @Test
@@ -79,7 +79,7 @@ class PayloadSummaryReaderTest {
                 }
                 """);
 
-        assertThat(summary).isEqualTo(new PayloadSummary("closed", 8L, 7L, "a/b"));
+        assertThat(summary).isEqualTo(new PayloadSummary("closed", 8L, 7L, "a/b", null));
     }
 
     @Test
@@ -92,21 +92,22 @@ class PayloadSummaryReaderTest {
                 }
                 """);
 
-        assertThat(summary).isEqualTo(new PayloadSummary(null, null, null, null));
+        assertThat(summary).isEqualTo(new PayloadSummary(null, null, null, null, null));
     }
 
     @Test
     void emptyObjectGivesAllNulls() {
-        assertThat(read("{}")).isEqualTo(new PayloadSummary(null, null, null, null));
+        assertThat(read("{}")).isEqualTo(new PayloadSummary(null, null, null, null, null));
     }
 
     @Test
     void missingFieldsGiveNullsIndividually() {
-        assertThat(read("{\"action\":\"created\"}")).isEqualTo(new PayloadSummary("created", null, null, null));
-        assertThat(read("{\"installation\":{\"id\":5}}")).isEqualTo(new PayloadSummary(null, 5L, null, null));
+        assertThat(read("{\"action\":\"created\"}")).isEqualTo(new PayloadSummary("created", null, null, null, null));
+        assertThat(read("{\"installation\":{\"id\":5}}")).isEqualTo(new PayloadSummary(null, 5L, null, null, null));
         assertThat(read("{\"repository\":{\"full_name\":\"o/r\"}}"))
-                .isEqualTo(new PayloadSummary(null, null, null, "o/r"));
-        assertThat(read("{\"repository\":{\"id\":6}}")).isEqualTo(new PayloadSummary(null, null, 6L, null));
+                .isEqualTo(new PayloadSummary(null, null, null, "o/r", null));
+        assertThat(read("{\"repository\":{\"id\":6}}")).isEqualTo(new PayloadSummary(null, null, 6L, null, null));
+        assertThat(read("{\"sender\":{\"login\":\"x\",\"id\":9}}")).isEqualTo(new PayloadSummary(null, null, null, null, 9L));
     }
 
     @Test
@@ -115,7 +116,7 @@ class PayloadSummaryReaderTest {
                 {"action": 3, "installation": {"id": "12"}, "repository": {"id": 1.5, "full_name": 9}}
                 """);
 
-        assertThat(summary).isEqualTo(new PayloadSummary(null, null, null, null));
+        assertThat(summary).isEqualTo(new PayloadSummary(null, null, null, null, null));
     }
 
     @Test
@@ -124,13 +125,13 @@ class PayloadSummaryReaderTest {
                 {"action": null, "installation": null, "repository": {"id": null, "full_name": null}}
                 """);
 
-        assertThat(summary).isEqualTo(new PayloadSummary(null, null, null, null));
+        assertThat(summary).isEqualTo(new PayloadSummary(null, null, null, null, null));
     }
 
     @Test
     void acceptsSurroundingWhitespace() {
         assertThat(read("  \n {\"action\":\"opened\"} \n\t "))
-                .isEqualTo(new PayloadSummary("opened", null, null, null));
+                .isEqualTo(new PayloadSummary("opened", null, null, null, null));
     }
 
     @ParameterizedTest

@@ -9,16 +9,27 @@ import it.io.meritocrab.support.GitHubWebhooks;
 import it.io.meritocrab.support.Inbox;
 import it.io.meritocrab.support.Ledgers;
 import it.io.meritocrab.support.MeritocrabIT;
+import it.io.meritocrab.support.LibertyServer;
+import it.io.meritocrab.support.LogFiles;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** Many deliveries about one contributor at the same moment lose no update. */
+/**
+ * Many deliveries about one contributor at the same moment lose no update, and a backlog is applied
+ * several deliveries per transaction, each with its own outcome.
+ */
 class ConcurrentDeliveriesIT extends MeritocrabIT {
 
     private static final int DELIVERIES = 50;
@@ -59,5 +70,71 @@ class ConcurrentDeliveriesIT extends MeritocrabIT {
         Ledgers.assertConsistent(contributor, 100);
         assertThat(Inbox.count("SELECT COUNT(*) FROM contributor WHERE repository_id = ? AND user_id = ?",
                 repo.id(), newcomer.id())).isEqualTo(1);
+    }
+
+    /**
+     * A contributor's backlog (as a burst leaves it in the inbox) is applied several deliveries per
+     * transaction; each is still marked processed with its own outcome, and one that cannot be applied
+     * rolls back its neighbours' work only for them to be applied one at a time: it alone is parked.
+     */
+    @Test
+    void aBacklogFromOneContributorIsAppliedTogetherEachWithItsOwnOutcome() throws Exception {
+        Repo repo = GitHubPayloads.newRepo("backlog");
+        User flooder = User.human("flooder");
+        int backlog = 24;
+        int malformedAt = 13;
+        List<String> deliveryIds = new ArrayList<>();
+        StringBuilder insert = new StringBuilder("INSERT INTO delivery (delivery_id, event, action, installation_id, "
+                + "repository_id, repository_name, payload, payload_size, received_at, status, attempts, next_attempt_at, "
+                + "sender_id) VALUES ");
+        List<Object> values = new ArrayList<>();
+        Timestamp now = Timestamp.from(Instant.now());
+        for (int number = 1; number <= backlog; number++) {
+            String payload = GitHubPayloads.pullRequestOpened(repo, flooder, number, "Fix the parser (" + number + ")",
+                    "Handles an empty input without throwing.", 12, 3, 1);
+            if (number == malformedAt) {
+                payload = payload.replace("\"number\":" + number + ",", "");
+            }
+            byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+            String deliveryId = GitHubWebhooks.newDeliveryId();
+            deliveryIds.add(deliveryId);
+            insert.append(number == 1 ? "" : ", ").append("(?, 'pull_request', 'opened', ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)");
+            values.addAll(List.of(deliveryId, repo.installationId(), repo.id(), repo.fullName(), bytes,
+                    bytes.length, now, now, flooder.id()));
+        }
+        // One statement: the whole backlog becomes due at the same moment, as after a burst.
+        assertThat(Inbox.execute(insert.toString(), values.toArray())).isEqualTo(backlog);
+
+        for (int number = 1; number <= backlog; number++) {
+            String deliveryId = deliveryIds.get(number - 1);
+            if (number == malformedAt) {
+                continue;
+            }
+            assertThat(Inbox.awaitProcessed(deliveryId)).startsWith("pull request #" + number + " by flooder:");
+        }
+        Map<String, Object> malformed = Inbox.row("SELECT status, attempts, last_error FROM delivery WHERE delivery_id = ?",
+                deliveryIds.get(malformedAt - 1));
+        assertThat(malformed.get("status")).isEqualTo("FAILED");
+        assertThat(((Number) malformed.get("attempts")).intValue()).isEqualTo(1);
+        assertThat((String) malformed.get("last_error")).contains("pull_request.number");
+
+        JsonObject contributor = api.json(repo.apiPath() + "/contributors/" + flooder.login() + "?limit=500");
+        assertThat(contributor.getJsonArray("entries")).hasSize(backlog - 1);
+        Ledgers.assertConsistent(contributor, 100);
+        assertThat(largestTransactionAmong(deliveryIds)).as("deliveries applied in one transaction").isGreaterThan(1);
+    }
+
+    /** The most deliveries of these the server's log says it applied in one transaction. */
+    private static int largestTransactionAmong(List<String> deliveryIds) throws Exception {
+        String log = LogFiles.readMessages(new LibertyServer(System.getProperty("meritocrab.it.server")).directory()
+                .resolve("logs"));
+        int largest = 0;
+        for (String deliveryId : deliveryIds) {
+            Matcher together = Pattern.compile("delivery=" + Pattern.quote(deliveryId) + " .* together=(\\d+)").matcher(log);
+            if (together.find()) {
+                largest = Math.max(largest, Integer.parseInt(together.group(1)));
+            }
+        }
+        return largest;
     }
 }
