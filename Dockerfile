@@ -8,8 +8,10 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /build
 COPY pom.xml .
 COPY src ./src
-# The WAR, and the JDBC drivers the server configuration expects in lib/jdbc (they are not in the WAR).
-RUN mvn -B -q -DskipTests package \
+# The WAR (with the commit it was built from, for /api/status), and the JDBC drivers the server
+# configuration expects in lib/jdbc (they are not in the WAR).
+ARG GIT_SHA=unknown
+RUN mvn -B -q -DskipTests -Dgit.sha="${GIT_SHA}" package \
  && mvn -B -q dependency:copy-dependencies -DincludeScope=provided -DincludeArtifactIds=postgresql,h2 \
         -DoutputDirectory=target/jdbc
 
