@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URLDecoder;
@@ -117,7 +118,7 @@ public class GitHubClient {
                         number, auth)));
         JsonObject json = expectOk(answer, "read pull request").json();
         return new PullRequestState("open".equals(json.getString("state", "")), json.getBoolean("merged", false),
-                json.isNull("body") ? "" : json.getString("body", ""));
+                json.get("body") instanceof JsonString body ? body.getString() : "");
     }
 
     /** An issue's assignees and labels; empty when there is no such issue (or it was deleted). */
