@@ -1,5 +1,6 @@
 package io.meritocrab.repoconfig;
 
+import io.meritocrab.scoring.SanctionSteps;
 import io.meritocrab.scoring.ScoreRow;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -209,6 +210,42 @@ final class FileValues {
         settings.add(new ConfigSetting(key, rules.entries().stream().map(e -> "\"" + e + "\"")
                 .collect(Collectors.joining(", ", "[", "]")), ConfigSource.FILE));
         return rules;
+    }
+
+    /** `[sanctions] steps`: durations (`"7d"`) and `"permanent"`; the fallback when missing. */
+    SanctionSteps sanctions(SanctionSteps fallback) {
+        String key = ConfigFileParser.SANCTIONS + "." + ConfigFileParser.STEPS;
+        List<String> path = Toml.parseDottedKey(key);
+        if (!present(path)) {
+            settings.add(new ConfigSetting(key, quoted(fallback.entries()), ConfigSource.SERVER_DEFAULT));
+            return fallback;
+        }
+        if (!toml.isArray(path) || toml.getArray(path).isEmpty()) {
+            error(at(path) + key + " must be a non-empty array of steps like \"7d\" and \"permanent\", not "
+                    + (toml.isArray(path) ? "an empty array" : typeName(toml.get(path))));
+            return fallback;
+        }
+        TomlArray array = toml.getArray(path);
+        List<String> steps = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            Object value = array.get(i);
+            if (value instanceof String step && SanctionSteps.valid(step)) {
+                steps.add(step);
+            } else {
+                error(at(path) + key + " entries are a number of days, hours, minutes or seconds (\"7d\", \"12h\", "
+                        + "\"30m\", \"10s\") or \"permanent\", not "
+                        + (value instanceof String text ? "\"" + text + "\"" : typeName(value)));
+            }
+        }
+        if (steps.size() != array.size()) {
+            return fallback;
+        }
+        settings.add(new ConfigSetting(key, quoted(steps), ConfigSource.FILE));
+        return new SanctionSteps(steps);
+    }
+
+    private static String quoted(List<String> entries) {
+        return entries.stream().map(e -> "\"" + e + "\"").collect(Collectors.joining(", ", "[", "]"));
     }
 
     void warnAboutUnknownKeys(Set<String> topLevel, Map<String, Set<String>> tables) {

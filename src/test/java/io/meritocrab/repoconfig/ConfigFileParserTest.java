@@ -2,6 +2,7 @@ package io.meritocrab.repoconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meritocrab.scoring.SanctionSteps;
 import io.meritocrab.scoring.ScoreRow;
 import io.meritocrab.scoring.ScoringPolicy;
 import java.io.IOException;
@@ -128,7 +129,7 @@ class ConfigFileParserTest {
                 "comment.spam", "comment.low", "comment.acceptable", "comment.high", "pr_merged.spam",
                 "pr_merged.low", "pr_merged.acceptable", "pr_merged.high", "review_submitted.spam",
                 "review_submitted.low", "review_submitted.acceptable", "review_submitted.high", "mode", "trusted",
-                "gate.unlock");
+                "gate.unlock", "sanctions.steps");
         assertThat(config.unlock().any()).isFalse();
     }
 
@@ -206,6 +207,35 @@ class ConfigFileParserTest {
                 "line 2: gate.unlock must be an array of \"assigned\" and \"label:NAME\", not a string");
         assertThat(valid("[gate]\nunlocks = [\"assigned\"]").warnings())
                 .containsExactly("line 2: unknown key gate.unlocks is ignored");
+    }
+
+    @Test
+    void sanctionStepsAreRead() {
+        RepositoryConfig config = valid("""
+                [sanctions]
+                steps = ["7d", "30d", "permanent"]
+                """);
+
+        assertThat(config.policy().sanctions().entries()).containsExactly("7d", "30d", "permanent");
+        assertThat(config.settings()).contains(new ConfigSetting("sanctions.steps",
+                "[\"7d\", \"30d\", \"permanent\"]", ConfigSource.FILE));
+        assertThat(valid("").policy().sanctions()).isEqualTo(SanctionSteps.permanent());
+        assertThat(valid("").settings()).contains(new ConfigSetting("sanctions.steps", "[\"permanent\"]",
+                ConfigSource.SERVER_DEFAULT));
+    }
+
+    @Test
+    void sanctionStepsMustBeDurationsOrPermanent() {
+        assertThat(invalid("[sanctions]\nsteps = [\"7d\", \"a week\", 7, \"0d\"]")).containsExactly(
+                "line 2: sanctions.steps entries are a number of days, hours, minutes or seconds (\"7d\", \"12h\", "
+                        + "\"30m\", \"10s\") or \"permanent\", not \"a week\"",
+                "line 2: sanctions.steps entries are a number of days, hours, minutes or seconds (\"7d\", \"12h\", "
+                        + "\"30m\", \"10s\") or \"permanent\", not an integer",
+                "line 2: sanctions.steps entries are a number of days, hours, minutes or seconds (\"7d\", \"12h\", "
+                        + "\"30m\", \"10s\") or \"permanent\", not \"0d\"");
+        assertThat(invalid("[sanctions]\nsteps = []")).containsExactly(
+                "line 2: sanctions.steps must be a non-empty array of steps like \"7d\" and \"permanent\", not an "
+                        + "empty array");
     }
 
     @Test
