@@ -38,7 +38,9 @@ class TableOwnersTest {
             Map.entry("model_call_count", "evaluation/llm/ModelCallBudget.java"),
             Map.entry("redelivery_request", "redelivery/RedeliveryLog.java"),
             Map.entry("periodic_job", "platform/PeriodicJobs.java"),
-            Map.entry("replica", "platform/ReplicaIdentity.java"));
+            Map.entry("replica", "platform/ReplicaIdentity.java"),
+            Map.entry("gate_unlock", "unlock/GateUnlockStore.java"),
+            Map.entry("sanction", "ledger/Sanctions.java"));
 
     /** JPA entity → its table, for JPQL and EntityManager calls. */
     private static final Map<String, String> ENTITIES = Map.of(

@@ -8,10 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The texts the bot replies to maintainers' `/credit` commands with. Replies are public comments, so
@@ -32,14 +34,15 @@ public class CommandReplies {
     DeploymentSettings deployment;
 
     public String check(String repository, Contributor contributor, String role, String mode,
-                        List<LedgerEntry> latest) {
+                        Optional<Instant> inviteUntil, List<LedgerEntry> latest) {
         StringBuilder reply = new StringBuilder()
                 .append("**@").append(contributor.login()).append("** (user id ").append(contributor.userId())
                 .append(")\n\n")
                 .append("- Credit: ").append(contributor.credit()).append('\n')
                 .append("- Role: ").append(role).append('\n')
-                .append("- Gate mode: ").append(mode).append('\n')
-                .append("- Console: ").append(consolePage(repository, contributor.login())).append('\n');
+                .append("- Gate mode: ").append(mode).append('\n');
+        inviteUntil.ifPresent(until -> reply.append("- Invited until ").append(WHEN.format(until)).append('\n'));
+        reply.append("- Console: ").append(consolePage(repository, contributor.login())).append('\n');
         if (latest.isEmpty()) {
             return reply.append("\nNo credit entries yet.").toString();
         }
@@ -63,6 +66,11 @@ public class CommandReplies {
         return deployment.publicBaseUrl().map(url -> url + path)
                 .map(url -> "[contributor page](" + url + ")")
                 .orElse("`" + path + "` on the Meritocrab server");
+    }
+
+    public String invited(String login, Instant until) {
+        return "@" + login + " is invited: their next pull request below the credit threshold stays open, once, "
+                + "if opened before " + WHEN.format(until) + ".";
     }
 
     public String unknownContributor(CommandTarget target, int startingCredit, String mode) {

@@ -23,6 +23,10 @@ public sealed interface CreditCommand {
     record Unblacklist(CommandTarget target) implements CreditCommand {
     }
 
+    /** `/credit invite @login`: the contributor's next below-threshold pull request passes the gate once. */
+    record Invite(CommandTarget target) implements CreditCommand {
+    }
+
     /** A `/credit` line that does not follow the grammar; {@code explanation} says what is wrong. */
     record Malformed(String explanation) implements CreditCommand {
 

@@ -30,6 +30,7 @@ public final class CreditCommandParser {
             - `/credit override @login +N "reason"` (or `-N`): change the credit by N, with a reason
             - `/credit blacklist @login`
             - `/credit unblacklist @login` (or `/credit blacklist @login --remove`)
+            - `/credit invite @login`: their next pull request below the credit threshold, within 14 days, stays open
 
             `@login` may also be a numeric user id, e.g. `@583231`.""";
 
@@ -42,7 +43,7 @@ public final class CreditCommandParser {
     private static final Pattern DELTA = Pattern.compile("([+\\-\\u2212\\u2013]?)([0-9]+)");
     private static final String OPENING_QUOTES = "\"\u201C\u201E";
     private static final String CLOSING_QUOTES = "\"\u201D\u201C";
-    private static final List<String> TARGET_ONLY = List.of("check", "blacklist", "unblacklist");
+    private static final List<String> TARGET_ONLY = List.of("check", "blacklist", "unblacklist", "invite");
     /** The original meritocrab's Actions-mode form of unblacklist: `/credit blacklist @login --remove`. */
     private static final String REMOVE = "--remove";
 
@@ -109,6 +110,7 @@ public final class CreditCommandParser {
             return switch (subcommand) {
                 case "check" -> new CreditCommand.Check(target);
                 case "blacklist" -> new CreditCommand.Blacklist(target);
+                case "invite" -> new CreditCommand.Invite(target);
                 default -> new CreditCommand.Unblacklist(target);
             };
         }

@@ -20,6 +20,7 @@ import io.meritocrab.maintainer.MaintainerActions.Outcome;
 import io.meritocrab.outbox.GitHubOutbox;
 import io.meritocrab.repoconfig.RepositoryConfigs;
 import io.meritocrab.repos.TrackedRepository;
+import io.meritocrab.unlock.GateUnlocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -57,6 +58,8 @@ public class CreditCommands {
     CommandReplies replies;
     @Inject
     GitHubOutbox outbox;
+    @Inject
+    GateUnlocks unlocks;
 
     /**
      * The outcome of the command when it was run; empty when it is not obeyed (repository not served,
@@ -108,6 +111,10 @@ public class CreditCommands {
                 actions.setBlacklisted(repository.id(), ContributorRef.userId(target.userId()), false, maintainer, null);
                 return replies.statusChanged();
             }
+            if (command instanceof CreditCommand.Invite invite) {
+                Contributor target = ensureContributor(repository, ref, invite.target());
+                return replies.invited(target.login(), unlocks.invite(target.id(), maintainer));
+            }
             throw new IllegalArgumentException("not a command: " + command);
         } catch (UnknownUser e) {
             return e.getMessage();
@@ -126,7 +133,7 @@ public class CreditCommands {
         }
         Contributor found = contributor.get();
         return replies.check(repository.fullName(), found, roleName(ref, found.login()), mode,
-                entries.latestCreditChanges(found.id(), 5));
+                unlocks.inviteValidUntil(found.id()), entries.latestCreditChanges(found.id(), 5));
     }
 
     /** The contributor the command names, created with the starting credit if the ledger has no row yet. */

@@ -3,12 +3,16 @@ package io.meritocrab.console;
 import io.meritocrab.admin.LedgerQueries;
 import io.meritocrab.admin.Views;
 import io.meritocrab.ledger.ContributorRef;
+import io.meritocrab.ledger.ContributorRepository;
+import io.meritocrab.ledger.Sanctions;
 import io.meritocrab.maintainer.MaintainerActionException;
 import io.meritocrab.maintainer.MaintainerActions;
 import io.meritocrab.repos.TrackedRepository;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,14 +23,21 @@ public class ContributorPage extends RepositoryPage {
 
     private static final long serialVersionUID = 1L;
     static final int ENTRIES = 100;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     @Inject
     LedgerQueries queries;
     @Inject
     MaintainerActions actions;
+    @Inject
+    ContributorRepository contributors;
+    @Inject
+    Sanctions sanctions;
 
     private String login;
     private Views.ContributorDetail detail;
+    private String sanction;
     private Integer delta;
     private String reason;
 
@@ -56,6 +67,8 @@ public class ContributorPage extends RepositoryPage {
     private void refresh(TrackedRepository repository) {
         try {
             detail = queries.contributor(repository, login == null ? "" : login, ENTRIES);
+            sanction = contributors.findByLogin(repository.id(), detail.login())
+                    .flatMap(found -> sanctions.inForce(found.id())).map(ContributorPage::describe).orElse(null);
         } catch (MaintainerActionException.UnknownContributor e) {
             Pages.notFound(e.getMessage());
         }
@@ -76,6 +89,16 @@ public class ContributorPage extends RepositoryPage {
             points.add(new CreditChart.Point(e.createdAt(), e.creditAfter()));
         }
         return CreditChart.svg(points);
+    }
+
+    /** The sanction step in force, for maintainers only (null when none). */
+    public String getSanction() {
+        return sanction;
+    }
+
+    static String describe(Sanctions.Sanction step) {
+        return "step " + step.step() + " of " + step.stepCount() + ", since " + WHEN.format(step.startedAt())
+                + (step.permanent() ? ", permanent" : ", ends " + WHEN.format(step.endsAt()));
     }
 
     public Views.ContributorDetail getDetail() {

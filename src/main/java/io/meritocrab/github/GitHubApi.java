@@ -67,6 +67,11 @@ public interface GitHubApi {
                                @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String json);
 
     @GET
+    @Path("/repos/{owner}/{repo}/issues/{number}")
+    Response issue(@PathParam("owner") String owner, @PathParam("repo") String repo,
+                   @PathParam("number") int number, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
     @Path("/repos/{owner}/{repo}/issues/{number}/comments")
     Response issueComments(@PathParam("owner") String owner, @PathParam("repo") String repo,
                            @PathParam("number") int number, @QueryParam("per_page") int perPage,

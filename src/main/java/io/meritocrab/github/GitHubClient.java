@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URLDecoder;
@@ -116,7 +117,37 @@ public class GitHubClient {
                 repository.installationId(), (api, auth) -> api.pullRequest(repository.owner(), repository.name(),
                         number, auth)));
         JsonObject json = expectOk(answer, "read pull request").json();
-        return new PullRequestState("open".equals(json.getString("state", "")), json.getBoolean("merged", false));
+        return new PullRequestState("open".equals(json.getString("state", "")), json.getBoolean("merged", false),
+                json.get("body") instanceof JsonString body ? body.getString() : "");
+    }
+
+    /** An issue's assignees and labels; empty when there is no such issue (or it was deleted). */
+    public Optional<IssueSummary> issue(RepositoryRef repository, int number) {
+        GitHubAnswer answer = calls.execute(GitHubCall.read("read issue " + repository.fullName() + "#" + number,
+                repository.installationId(), (api, auth) -> api.issue(repository.owner(), repository.name(),
+                        number, auth)));
+        if (answer.status() == 404 || answer.status() == 410) {
+            return Optional.empty();
+        }
+        JsonObject json = expectOk(answer, "read issue").json();
+        return Optional.of(new IssueSummary(number, names(json, "assignees", "login"), names(json, "labels", "name"),
+                json.containsKey("pull_request")));
+    }
+
+    private static List<String> names(JsonObject json, String array, String field) {
+        if (!json.containsKey(array) || json.isNull(array)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonValue value : json.getJsonArray(array)) {
+            if (value.getValueType() == JsonValue.ValueType.OBJECT) {
+                String name = value.asJsonObject().getString(field, null);
+                if (name != null) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
     }
 
     /** Posts a comment on an issue or pull request. */

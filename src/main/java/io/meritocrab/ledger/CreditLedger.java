@@ -2,6 +2,7 @@ package io.meritocrab.ledger;
 
 import io.meritocrab.metrics.LedgerMetrics;
 import io.meritocrab.scoring.CreditChange;
+import io.meritocrab.scoring.SanctionSteps;
 import io.meritocrab.scoring.ScoringPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,8 @@ public class CreditLedger {
     LedgerEntries entries;
     @Inject
     LedgerMetrics metrics;
+    @Inject
+    Sanctions sanctions;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -36,11 +39,39 @@ public class CreditLedger {
         LedgerEntry entry = record(contributor, kind, change, cause);
         contributor.setCredit(change.creditAfter());
         if (!contributor.blacklisted() && policy.reachesBlacklist(change.creditAfter())) {
-            setBlacklisted(contributor, true, new LedgerCause(LedgerCause.SYSTEM,
-                    "credit " + change.creditAfter() + " reached the blacklist threshold "
-                            + policy.blacklistThreshold(), cause.deliveryId(), null));
+            String reached = "credit " + change.creditAfter() + " reached the blacklist threshold "
+                    + policy.blacklistThreshold();
+            if (policy.sanctions().equals(SanctionSteps.permanent())) {
+                setBlacklisted(contributor, true, new LedgerCause(LedgerCause.SYSTEM, reached, cause.deliveryId(), null));
+            } else {
+                takeNextStep(contributor, reached, cause.deliveryId(), policy.sanctions());
+            }
         }
         return entry;
+    }
+
+    /** Graduated sanctions: the blacklist entry names the step and, for a temporary one, its end. */
+    private void takeNextStep(Contributor contributor, String reached, String deliveryId, SanctionSteps steps) {
+        SanctionSteps.Step step = steps.next(sanctions.taken(contributor.id()));
+        Instant now = clock.instant();
+        Optional<Instant> end = sanctions.start(contributor.id(), step, now);
+        setBlacklisted(contributor, true, new LedgerCause(LedgerCause.SYSTEM, reached + "; " + step
+                + end.map(until -> ", until " + until).orElse(""), deliveryId, null));
+    }
+
+    /**
+     * Ends a temporary sanction step whose time has come (the caller holds its lease and has marked it
+     * ended): the credit goes back up to the PR threshold with an entry of its own, then the blacklist is
+     * lifted.
+     */
+    public void endSanction(Contributor contributor, int step, int stepCount, ScoringPolicy policy) {
+        int raise = Math.max(0, policy.prThreshold() - contributor.credit());
+        String why = "sanction step " + step + " of " + stepCount + " ended";
+        CreditChange change = CreditChange.of(contributor.credit(), raise);
+        record(contributor, EntryKind.SANCTION_ENDED, change, new LedgerCause(LedgerCause.SYSTEM,
+                why + ": credit set back to the PR threshold " + policy.prThreshold(), null, null));
+        contributor.setCredit(change.creditAfter());
+        setBlacklisted(contributor, false, new LedgerCause(LedgerCause.SYSTEM, why, null, null));
     }
 
     /**
@@ -49,7 +80,14 @@ public class CreditLedger {
      */
     public Optional<LedgerEntry> setBlacklisted(Contributor contributor, boolean blacklisted, LedgerCause cause) {
         if (contributor.blacklisted() == blacklisted) {
+            if (blacklisted && !LedgerCause.SYSTEM.equals(cause.actor())) {
+                // A maintainer's blacklist is for good, even for a contributor in a temporary step.
+                sanctions.makePermanent(contributor.id());
+            }
             return Optional.empty();
+        }
+        if (!blacklisted) {
+            sanctions.lift(contributor.id(), cause.actor(), clock.instant());
         }
         CreditChange none = CreditChange.of(contributor.credit(), 0);
         LedgerEntry entry = record(contributor, blacklisted ? EntryKind.BLACKLISTED : EntryKind.UNBLACKLISTED, none,

@@ -9,6 +9,8 @@ public enum EntryKind {
     MAINTAINER_ADJUSTMENT,
     BLACKLISTED,
     UNBLACKLISTED,
+    /** A temporary sanction step ended by itself: the credit is set back to the PR threshold. */
+    SANCTION_ENDED,
     /** Brought over from the original meritocrab's ledger; the reason keeps the original event. */
     IMPORTED
 }

@@ -57,7 +57,8 @@ public class LedgerEntries {
         return em.createQuery("SELECT e FROM LedgerEntry e WHERE e.contributorId = :id AND e.kind NOT IN :status "
                         + "ORDER BY e.seq DESC", LedgerEntry.class)
                 .setParameter("id", contributorId)
-                .setParameter("status", List.of(EntryKind.BLACKLISTED, EntryKind.UNBLACKLISTED))
+                .setParameter("status", List.of(EntryKind.BLACKLISTED, EntryKind.UNBLACKLISTED,
+                        EntryKind.SANCTION_ENDED))
                 .setMaxResults(count)
                 .getResultList();
     }

@@ -6,16 +6,20 @@ import io.meritocrab.github.GitHubSettings;
 import io.meritocrab.github.PullRequestState;
 import io.meritocrab.github.RepositoryRef;
 import io.meritocrab.scoring.GateDecision;
+import io.meritocrab.unlock.GateUnlocks;
+import io.meritocrab.unlock.Unlock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Carries out one leased enforcement action on GitHub: privileged authors bypass the gate (a failed
- * permission check counts as not privileged), a PR closed meanwhile is left alone, otherwise the
- * action's comment is posted (once) and the PR closed.
+ * permission check counts as not privileged), a PR closed meanwhile is left alone, a below-threshold PR
+ * that {@link GateUnlocks} lets through once is left open, otherwise the action's comment is posted
+ * (once) and the PR closed.
  */
 @ApplicationScoped
 public class EnforcementRunner {
@@ -30,6 +34,8 @@ public class EnforcementRunner {
     GitHubClient github;
     @Inject
     GateExemptions exemptions;
+    @Inject
+    GateUnlocks unlocks;
     @Inject
     GitHubSettings settings;
     @Inject
@@ -67,6 +73,14 @@ public class EnforcementRunner {
             if (!state.open()) {
                 finish(claim, action, ActionStatus.SKIPPED, state.merged() ? "already merged" : "already closed");
                 return;
+            }
+            if (action.decision() == GateDecision.CLOSE_BELOW_THRESHOLD) {
+                Optional<Unlock> unlock = unlocks.unlock(repository, action.repositoryId(), action.contributorId(),
+                        action.authorLogin(), action.pullNumber(), state.body());
+                if (unlock.isPresent()) {
+                    finish(claim, action, ActionStatus.SKIPPED, unlock.get().reason());
+                    return;
+                }
             }
             if (!action.commented()) {
                 // After an attempt whose outcome is unknown, the comment may be there already.

@@ -134,7 +134,7 @@ public class GitHubOutbox {
         String author = contributors.find(row.contributorId()).map(Contributor::login)
                 .orElseThrow(() -> new IllegalStateException("no contributor " + row.contributorId()));
         return new PendingAction(id, repository.id(), repository.fullName(), repository.installationId(),
-                repository.served(), author, row.pullNumber(), row.decision(), row.credit(), row.threshold(),
+                repository.served(), row.contributorId(), author, row.pullNumber(), row.decision(), row.credit(), row.threshold(),
                 row.message(), row.commented(), row.deliveryId());
     }
 

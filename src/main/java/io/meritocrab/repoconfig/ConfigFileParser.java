@@ -1,5 +1,6 @@
 package io.meritocrab.repoconfig;
 
+import io.meritocrab.scoring.SanctionSteps;
 import io.meritocrab.scoring.ScoreRow;
 import io.meritocrab.scoring.ScoringPolicy;
 import java.util.HashSet;
@@ -13,7 +14,8 @@ import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 
 /**
- * Reads a repository's `.meritocrab.toml` (the original meritocrab's format plus `mode` and `trusted`;
+ * Reads a repository's `.meritocrab.toml` (the original meritocrab's format plus `mode`, `trusted` and
+ * `[gate] unlock` and `[sanctions] steps`;
  * `[pr_merged]` and `[review_submitted]` take the original's four classes or `bonus`, one value for all)
  * and merges it with the server defaults: a missing key takes the default. The file is invalid when it
  * is not TOML, a value has the wrong type or is out of range, or values contradict each other; every
@@ -40,12 +42,16 @@ public final class ConfigFileParser {
     static final String TRUSTED = "trusted";
     static final List<String> ROW_KEYS = List.of("spam", "low", "acceptable", "high");
     static final String BONUS = "bonus";
+    static final String GATE = "gate";
+    static final String UNLOCK = "unlock";
+    static final String SANCTIONS = "sanctions";
+    static final String STEPS = "steps";
 
     private static final Map<String, Set<String>> TABLES = Map.of(
             PR_OPENED, Set.copyOf(ROW_KEYS), COMMENT, Set.copyOf(ROW_KEYS),
-            PR_MERGED, withBonus(), REVIEW_SUBMITTED, withBonus());
+            PR_MERGED, withBonus(), REVIEW_SUBMITTED, withBonus(), GATE, Set.of(UNLOCK), SANCTIONS, Set.of(STEPS));
     private static final Set<String> TOP_LEVEL = Set.of(STARTING_CREDIT, PR_THRESHOLD, BLACKLIST_THRESHOLD,
-            PR_OPENED, COMMENT, PR_MERGED, REVIEW_SUBMITTED, MODE, TRUSTED);
+            PR_OPENED, COMMENT, PR_MERGED, REVIEW_SUBMITTED, MODE, TRUSTED, GATE, SANCTIONS);
 
     private ConfigFileParser() {
     }
@@ -81,13 +87,15 @@ public final class ConfigFileParser {
         ScoreRow review = file.bonusRow(REVIEW_SUBMITTED, serverDefaults.reviewSubmitted());
         GateMode mode = file.mode(GateMode.ENFORCE);
         TrustedList trusted = file.trusted();
+        UnlockRules unlock = file.unlock();
+        SanctionSteps sanctions = file.sanctions(serverDefaults.sanctions());
         file.warnAboutUnknownKeys(TOP_LEVEL, TABLES);
         if (!file.errors().isEmpty()) {
             return new ParseOutcome.Invalid(file.errors().stream().limit(MAX_REPORTED).toList());
         }
         ScoringPolicy policy = new ScoringPolicy(startingCredit, prThreshold, blacklistThreshold,
-                serverDefaults.confidenceThreshold(), prOpened, comment, merged, review);
-        return new ParseOutcome.Valid(new RepositoryConfig(policy, mode, trusted, file.settings(), file.warnings()));
+                serverDefaults.confidenceThreshold(), prOpened, comment, merged, review, sanctions);
+        return new ParseOutcome.Valid(new RepositoryConfig(policy, mode, trusted, unlock, file.settings(), file.warnings()));
     }
 
     private static Set<String> withBonus() {

@@ -1,5 +1,6 @@
 package io.meritocrab.repoconfig;
 
+import io.meritocrab.scoring.SanctionSteps;
 import io.meritocrab.scoring.ScoreRow;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +24,9 @@ final class FileValues {
 
     /** GitHub logins and organisation names: letters, digits and hyphens, not starting with a hyphen. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,38}");
+
+    /** GitHub's longest label name. */
+    private static final int MAX_LABEL = 50;
 
     private final TomlParseResult toml;
     private final List<String> errors = new ArrayList<>();
@@ -170,6 +174,78 @@ final class FileValues {
         settings.add(new ConfigSetting(key, entries.stream().map(e -> "\"" + e + "\"")
                 .collect(Collectors.joining(", ", "[", "]")), ConfigSource.FILE));
         return TrustedList.of(entries);
+    }
+
+    /** `[gate] unlock`: `"assigned"` and `"label:NAME"` entries. */
+    UnlockRules unlock() {
+        String key = ConfigFileParser.GATE + "." + ConfigFileParser.UNLOCK;
+        List<String> path = Toml.parseDottedKey(key);
+        if (!present(path)) {
+            settings.add(new ConfigSetting(key, "[]", ConfigSource.SERVER_DEFAULT));
+            return UnlockRules.none();
+        }
+        if (!toml.isArray(path)) {
+            error(at(path) + key + " must be an array of \"assigned\" and \"label:NAME\", not "
+                    + typeName(toml.get(path)));
+            return UnlockRules.none();
+        }
+        TomlArray array = toml.getArray(path);
+        String line = at(path);
+        boolean assigned = false;
+        Set<String> labels = new HashSet<>();
+        for (int i = 0; i < array.size(); i++) {
+            Object value = array.get(i);
+            if (UnlockRules.ASSIGNED.equals(value)) {
+                assigned = true;
+            } else if (value instanceof String entry && entry.startsWith(UnlockRules.LABEL)
+                    && !entry.substring(UnlockRules.LABEL.length()).isBlank()
+                    && entry.length() <= UnlockRules.LABEL.length() + MAX_LABEL) {
+                labels.add(entry.substring(UnlockRules.LABEL.length()).strip());
+            } else {
+                error(line + key + " entries are \"assigned\" or \"label:NAME\" (a label of at most " + MAX_LABEL
+                        + " characters), not " + (value instanceof String text ? "\"" + text + "\"" : typeName(value)));
+            }
+        }
+        UnlockRules rules = new UnlockRules(assigned, labels);
+        settings.add(new ConfigSetting(key, rules.entries().stream().map(e -> "\"" + e + "\"")
+                .collect(Collectors.joining(", ", "[", "]")), ConfigSource.FILE));
+        return rules;
+    }
+
+    /** `[sanctions] steps`: durations (`"7d"`) and `"permanent"`; the fallback when missing. */
+    SanctionSteps sanctions(SanctionSteps fallback) {
+        String key = ConfigFileParser.SANCTIONS + "." + ConfigFileParser.STEPS;
+        List<String> path = Toml.parseDottedKey(key);
+        if (!present(path)) {
+            settings.add(new ConfigSetting(key, quoted(fallback.entries()), ConfigSource.SERVER_DEFAULT));
+            return fallback;
+        }
+        if (!toml.isArray(path) || toml.getArray(path).isEmpty()) {
+            error(at(path) + key + " must be a non-empty array of steps like \"7d\" and \"permanent\", not "
+                    + (toml.isArray(path) ? "an empty array" : typeName(toml.get(path))));
+            return fallback;
+        }
+        TomlArray array = toml.getArray(path);
+        List<String> steps = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            Object value = array.get(i);
+            if (value instanceof String step && SanctionSteps.valid(step)) {
+                steps.add(step);
+            } else {
+                error(at(path) + key + " entries are a number of days, hours, minutes or seconds (\"7d\", \"12h\", "
+                        + "\"30m\", \"10s\") or \"permanent\", not "
+                        + (value instanceof String text ? "\"" + text + "\"" : typeName(value)));
+            }
+        }
+        if (steps.size() != array.size()) {
+            return fallback;
+        }
+        settings.add(new ConfigSetting(key, quoted(steps), ConfigSource.FILE));
+        return new SanctionSteps(steps);
+    }
+
+    private static String quoted(List<String> entries) {
+        return entries.stream().map(e -> "\"" + e + "\"").collect(Collectors.joining(", ", "[", "]"));
     }
 
     void warnAboutUnknownKeys(Set<String> topLevel, Map<String, Set<String>> tables) {

@@ -4,10 +4,11 @@ import io.meritocrab.scoring.ScoringPolicy;
 import java.util.List;
 
 /**
- * What governs one repository: its scoring policy, gate mode and trusted contributors, with the source
- * of each value and the warnings the file gave (unknown keys, duplicates), for maintainers.
+ * What governs one repository: its scoring policy, gate mode, trusted contributors and the issues that
+ * unlock the gate, with the source of each value and the warnings the file gave (unknown keys,
+ * duplicates), for maintainers.
  */
-public record RepositoryConfig(ScoringPolicy policy, GateMode mode, TrustedList trusted,
+public record RepositoryConfig(ScoringPolicy policy, GateMode mode, TrustedList trusted, UnlockRules unlock,
                                List<ConfigSetting> settings, List<String> warnings) {
 
     public RepositoryConfig {

@@ -82,6 +82,10 @@ public class RepositoryConfigs {
         return current(repositoryId).config().trusted();
     }
 
+    public UnlockRules unlock(long repositoryId) {
+        return current(repositoryId).config().unlock();
+    }
+
     /**
      * A push changed the repository's file: recorded in the push's transaction (so the reload is not
      * lost if this server stops), carried out right after it commits.

@@ -4,8 +4,8 @@ import io.meritocrab.evaluation.Classification;
 import io.meritocrab.evaluation.ContributionKind;
 
 /**
- * The numbers that govern one repository's ledger: the scoring table, the thresholds and how sure an
- * evaluation must be before it is applied without a maintainer.
+ * The numbers that govern one repository's ledger: the scoring table, the thresholds, how sure an
+ * evaluation must be before it is applied without a maintainer, and the steps of sanctions.
  */
 public record ScoringPolicy(
         int startingCredit,
@@ -15,7 +15,8 @@ public record ScoringPolicy(
         ScoreRow pullRequestOpened,
         ScoreRow comment,
         ScoreRow pullRequestMerged,
-        ScoreRow reviewSubmitted) {
+        ScoreRow reviewSubmitted,
+        SanctionSteps sanctions) {
 
     /** The defaults of the original meritocrab. */
     public static ScoringPolicy defaults() {
@@ -23,7 +24,18 @@ public record ScoringPolicy(
                 new ScoreRow(0, 0, 20, 20), new ScoreRow(0, 0, 5, 5));
     }
 
+    /** A policy whose offences blacklist for good, as the original's do. */
+    public ScoringPolicy(int startingCredit, int prThreshold, int blacklistThreshold, double confidenceThreshold,
+                         ScoreRow pullRequestOpened, ScoreRow comment, ScoreRow pullRequestMerged,
+                         ScoreRow reviewSubmitted) {
+        this(startingCredit, prThreshold, blacklistThreshold, confidenceThreshold, pullRequestOpened, comment,
+                pullRequestMerged, reviewSubmitted, SanctionSteps.permanent());
+    }
+
     public ScoringPolicy {
+        if (sanctions == null) {
+            throw new IllegalArgumentException("sanction steps are required");
+        }
         if (startingCredit < 0) {
             throw new IllegalArgumentException("starting credit must not be negative: " + startingCredit);
         }

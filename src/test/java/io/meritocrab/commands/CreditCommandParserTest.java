@@ -6,6 +6,7 @@ import io.meritocrab.commands.CommandTarget.Login;
 import io.meritocrab.commands.CommandTarget.UserId;
 import io.meritocrab.commands.CreditCommand.Blacklist;
 import io.meritocrab.commands.CreditCommand.Check;
+import io.meritocrab.commands.CreditCommand.Invite;
 import io.meritocrab.commands.CreditCommand.Malformed;
 import io.meritocrab.commands.CreditCommand.NotACommand;
 import io.meritocrab.commands.CreditCommand.Override;
@@ -21,6 +22,10 @@ class CreditCommandParserTest {
         assertThat(parse("/credit check @octocat")).isEqualTo(new Check(new Login("octocat")));
         assertThat(parse("/credit blacklist @spam-bot-9")).isEqualTo(new Blacklist(new Login("spam-bot-9")));
         assertThat(parse("/credit unblacklist @Alice")).isEqualTo(new Unblacklist(new Login("Alice")));
+        assertThat(parse("/credit invite @newcomer")).isEqualTo(new Invite(new Login("newcomer")));
+        assertThat(parse("/credit INVITE @42")).isEqualTo(new Invite(new UserId(42)));
+        assertThat(malformed("/credit invite @newcomer now"))
+                .isEqualTo("`/credit invite` takes only a contributor; `now` is too much.");
     }
 
     @Test
@@ -155,6 +160,7 @@ class CreditCommandParserTest {
                 - `/credit override @login +N "reason"` (or `-N`): change the credit by N, with a reason
                 - `/credit blacklist @login`
                 - `/credit unblacklist @login` (or `/credit blacklist @login --remove`)
+                - `/credit invite @login`: their next pull request below the credit threshold, within 14 days, stays open
 
                 `@login` may also be a numeric user id, e.g. `@583231`.""");
     }

@@ -2,6 +2,7 @@ package io.meritocrab.repoconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meritocrab.scoring.SanctionSteps;
 import io.meritocrab.scoring.ScoreRow;
 import io.meritocrab.scoring.ScoringPolicy;
 import java.io.IOException;
@@ -127,7 +128,9 @@ class ConfigFileParserTest {
                 "blacklist_threshold", "pr_opened.spam", "pr_opened.low", "pr_opened.acceptable", "pr_opened.high",
                 "comment.spam", "comment.low", "comment.acceptable", "comment.high", "pr_merged.spam",
                 "pr_merged.low", "pr_merged.acceptable", "pr_merged.high", "review_submitted.spam",
-                "review_submitted.low", "review_submitted.acceptable", "review_submitted.high", "mode", "trusted");
+                "review_submitted.low", "review_submitted.acceptable", "review_submitted.high", "mode", "trusted",
+                "gate.unlock", "sanctions.steps");
+        assertThat(config.unlock().any()).isFalse();
     }
 
     @Test
@@ -168,6 +171,71 @@ class ConfigFileParserTest {
         assertThat(config.trusted().entries()).containsExactly("alice", "bob-2", "@acme-corp");
         assertThat(config.settings()).contains(new ConfigSetting("mode", "observe", ConfigSource.FILE),
                 new ConfigSetting("trusted", "[\"Alice\", \"@Acme-Corp\", \"bob-2\"]", ConfigSource.FILE));
+    }
+
+    @Test
+    void gateUnlockReadsAssignedAndLabels() {
+        RepositoryConfig config = valid("""
+                [gate]
+                unlock = ["label:good first PR", "assigned", "label:help-wanted"]
+                """);
+
+        assertThat(config.unlock().assigned()).isTrue();
+        assertThat(config.unlock().labels()).containsExactlyInAnyOrder("good first PR", "help-wanted");
+        assertThat(config.warnings()).isEmpty();
+        assertThat(config.settings()).contains(new ConfigSetting("gate.unlock",
+                "[\"assigned\", \"label:good first PR\", \"label:help-wanted\"]", ConfigSource.FILE));
+        assertThat(valid("[gate]\nunlock = [\"label:x\"]").unlock().assigned()).isFalse();
+        assertThat(valid("[gate]\nunlock = []").unlock().any()).isFalse();
+    }
+
+    @Test
+    void gateUnlockEntriesMustBeAssignedOrALabel() {
+        assertThat(invalid("""
+                [gate]
+                unlock = ["assignee", "label:", 3, "label:%s"]
+                """.formatted("x".repeat(51)))).containsExactly(
+                "line 2: gate.unlock entries are \"assigned\" or \"label:NAME\" (a label of at most 50 characters), "
+                        + "not \"assignee\"",
+                "line 2: gate.unlock entries are \"assigned\" or \"label:NAME\" (a label of at most 50 characters), "
+                        + "not \"label:\"",
+                "line 2: gate.unlock entries are \"assigned\" or \"label:NAME\" (a label of at most 50 characters), "
+                        + "not an integer",
+                "line 2: gate.unlock entries are \"assigned\" or \"label:NAME\" (a label of at most 50 characters), "
+                        + "not \"label:" + "x".repeat(51) + "\"");
+        assertThat(invalid("[gate]\nunlock = \"assigned\"")).containsExactly(
+                "line 2: gate.unlock must be an array of \"assigned\" and \"label:NAME\", not a string");
+        assertThat(valid("[gate]\nunlocks = [\"assigned\"]").warnings())
+                .containsExactly("line 2: unknown key gate.unlocks is ignored");
+    }
+
+    @Test
+    void sanctionStepsAreRead() {
+        RepositoryConfig config = valid("""
+                [sanctions]
+                steps = ["7d", "30d", "permanent"]
+                """);
+
+        assertThat(config.policy().sanctions().entries()).containsExactly("7d", "30d", "permanent");
+        assertThat(config.settings()).contains(new ConfigSetting("sanctions.steps",
+                "[\"7d\", \"30d\", \"permanent\"]", ConfigSource.FILE));
+        assertThat(valid("").policy().sanctions()).isEqualTo(SanctionSteps.permanent());
+        assertThat(valid("").settings()).contains(new ConfigSetting("sanctions.steps", "[\"permanent\"]",
+                ConfigSource.SERVER_DEFAULT));
+    }
+
+    @Test
+    void sanctionStepsMustBeDurationsOrPermanent() {
+        assertThat(invalid("[sanctions]\nsteps = [\"7d\", \"a week\", 7, \"0d\"]")).containsExactly(
+                "line 2: sanctions.steps entries are a number of days, hours, minutes or seconds (\"7d\", \"12h\", "
+                        + "\"30m\", \"10s\") or \"permanent\", not \"a week\"",
+                "line 2: sanctions.steps entries are a number of days, hours, minutes or seconds (\"7d\", \"12h\", "
+                        + "\"30m\", \"10s\") or \"permanent\", not an integer",
+                "line 2: sanctions.steps entries are a number of days, hours, minutes or seconds (\"7d\", \"12h\", "
+                        + "\"30m\", \"10s\") or \"permanent\", not \"0d\"");
+        assertThat(invalid("[sanctions]\nsteps = []")).containsExactly(
+                "line 2: sanctions.steps must be a non-empty array of steps like \"7d\" and \"permanent\", not an "
+                        + "empty array");
     }
 
     @Test

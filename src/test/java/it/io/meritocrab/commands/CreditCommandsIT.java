@@ -34,6 +34,7 @@ class CreditCommandsIT extends MeritocrabIT {
             - `/credit override @login +N "reason"` (or `-N`): change the credit by N, with a reason
             - `/credit blacklist @login`
             - `/credit unblacklist @login` (or `/credit blacklist @login --remove`)
+            - `/credit invite @login`: their next pull request below the credit threshold, within 14 days, stays open
 
             `@login` may also be a numeric user id, e.g. `@583231`.""";
 
