@@ -38,7 +38,8 @@ class TableOwnersTest {
             Map.entry("model_call_count", "evaluation/llm/ModelCallBudget.java"),
             Map.entry("redelivery_request", "redelivery/RedeliveryLog.java"),
             Map.entry("periodic_job", "platform/PeriodicJobs.java"),
-            Map.entry("replica", "platform/ReplicaIdentity.java"));
+            Map.entry("replica", "platform/ReplicaIdentity.java"),
+            Map.entry("appeal", "appeals/Appeals.java"));
 
     /** JPA entity → its table, for JPQL and EntityManager calls. */
     private static final Map<String, String> ENTITIES = Map.of(
@@ -46,7 +47,8 @@ class TableOwnersTest {
             "LedgerEntry", "ledger_entry",
             "Evaluation", "evaluation",
             "TrackedRepository", "repository",
-            "Installation", "installation");
+            "Installation", "installation",
+            "Appeal", "appeal");
 
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 

@@ -9,6 +9,8 @@ public enum EntryKind {
     MAINTAINER_ADJUSTMENT,
     BLACKLISTED,
     UNBLACKLISTED,
+    /** A maintainer reversed an entry the contributor appealed: its credit given back (see appeals.AppealDesk). */
+    APPEAL_REVERSED,
     /** Brought over from the original meritocrab's ledger; the reason keeps the original event. */
     IMPORTED
 }
