@@ -82,15 +82,15 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
 
     /**
      * `/me` opens the signed-in person's own page, or starts a GitHub sign-in that comes back to it.
-     * `/me/{login}` is the same page for one's own login and "not found" for anyone else's.
+     * `/me/{login}` (or `/me?login=`) is the same page for one's own login and "not found" for anyone else's.
      */
     private AuthenticationStatus ownPage(String path, HttpServletRequest request, HttpMessageContext context) {
         ConsoleUser user = sessionUser(request);
         if (user == null) {
             return context.redirect(request.getContextPath() + (settings.gitHubLogin() ? "/login/github?to=me" : LOGIN_PAGE));
         }
-        String named = path.length() > "/me/".length() ? path.substring("/me/".length()) : null;
-        if (named != null && !named.equalsIgnoreCase(user.login())) {
+        String named = path.length() > "/me/".length() ? path.substring("/me/".length()) : request.getParameter("login");
+        if (named != null && !named.strip().equalsIgnoreCase(user.login())) {
             return context.responseNotFound();
         }
         return context.redirect(request.getContextPath() + OWN_PAGE);

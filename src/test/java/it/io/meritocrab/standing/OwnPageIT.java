@@ -74,7 +74,8 @@ class OwnPageIT extends MeritocrabIT {
     void anotherLoginInTheUrlIsNotFound() {
         signIn(carol);
 
-        for (String path : List.of("/me/" + dave.login(), "/console/me.xhtml?login=" + dave.login())) {
+        for (String path : List.of("/me/" + dave.login(), "/me?login=" + dave.login(),
+                "/console/me.xhtml?login=" + dave.login())) {
             HttpResponse<String> answer = browser.get(path);
             assertThat(answer.statusCode()).as(path).isEqualTo(404);
             assertThat(answer.body()).as(path).doesNotContain(dave.login()).doesNotContain(elsewhere.fullName());
