@@ -40,7 +40,8 @@ class TableOwnersTest {
             Map.entry("periodic_job", "platform/PeriodicJobs.java"),
             Map.entry("replica", "platform/ReplicaIdentity.java"),
             Map.entry("gate_unlock", "unlock/GateUnlockStore.java"),
-            Map.entry("sanction", "ledger/Sanctions.java"));
+            Map.entry("sanction", "ledger/Sanctions.java"),
+            Map.entry("appeal", "appeals/Appeals.java"));
 
     /** JPA entity → its table, for JPQL and EntityManager calls. */
     private static final Map<String, String> ENTITIES = Map.of(
@@ -48,7 +49,8 @@ class TableOwnersTest {
             "LedgerEntry", "ledger_entry",
             "Evaluation", "evaluation",
             "TrackedRepository", "repository",
-            "Installation", "installation");
+            "Installation", "installation",
+            "Appeal", "appeal");
 
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 

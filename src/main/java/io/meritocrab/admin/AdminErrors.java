@@ -1,6 +1,7 @@
 package io.meritocrab.admin;
 
 import io.meritocrab.access.NotAllowedException;
+import io.meritocrab.appeals.AppealException;
 import io.meritocrab.importing.ImportRefused;
 import io.meritocrab.maintainer.MaintainerActionException;
 import io.meritocrab.maintainer.MaintainerActionException.EvaluationNotPending;
@@ -10,8 +11,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Domain refusals as API answers: unknown or not allowed → 404, not pending → 409, bad input → 400; a
- * refused import with its own status.
+ * Domain refusals as API answers: unknown or not allowed → 404, not pending (or an appeal not open) →
+ * 409, bad input → 400; a refused import with its own status.
  */
 public final class AdminErrors {
 
@@ -23,6 +24,15 @@ public final class AdminErrors {
         @Override
         public Response toResponse(MaintainerActionException e) {
             int status = e instanceof EvaluationNotPending ? 409 : e instanceof InvalidRequest ? 400 : 404;
+            return ApiError.response(status, e.getMessage()).build();
+        }
+    }
+
+    @Provider
+    public static class AppealRefused implements ExceptionMapper<AppealException> {
+        @Override
+        public Response toResponse(AppealException e) {
+            int status = e instanceof AppealException.NotOpen ? 409 : e instanceof AppealException.Refused ? 400 : 404;
             return ApiError.response(status, e.getMessage()).build();
         }
     }

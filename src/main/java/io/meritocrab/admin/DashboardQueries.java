@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** The console's first page: the user's repositories with their pending reviews, and failed deliveries. */
+/**
+ * The console's first page: the user's repositories with their pending reviews and open appeals, and
+ * failed deliveries.
+ */
 @ApplicationScoped
 public class DashboardQueries {
 
@@ -19,15 +22,18 @@ public class DashboardQueries {
     @Inject
     ReviewQueue reviews;
     @Inject
+    AppealQueue appeals;
+    @Inject
     InboxQueries inbox;
 
     public Views.Dashboard of(ConsoleUser user) {
         List<TrackedRepository> visible = access.visibleTo(user);
         List<Views.RepositoryOverview> repositories = visible.stream()
                 .map(r -> new Views.RepositoryOverview(r.fullName(), r.served(), contributors.count(r.id()),
-                        reviews.pendingCount(r.id())))
+                        reviews.pendingCount(r.id()), appeals.openCount(r.id())))
                 .toList();
         long pending = repositories.stream().mapToLong(Views.RepositoryOverview::pendingReviews).sum();
-        return new Views.Dashboard(repositories, pending, inbox.failedCount(user, visible));
+        long appealing = repositories.stream().mapToLong(Views.RepositoryOverview::openAppeals).sum();
+        return new Views.Dashboard(repositories, pending, appealing, inbox.failedCount(user, visible));
     }
 }

@@ -85,7 +85,7 @@ public class LedgerQueries {
                 evaluation.inputTokens(), evaluation.outputTokens());
     }
 
-    private static Views.Entry entry(LedgerEntry e, Evaluation evaluation) {
+    static Views.Entry entry(LedgerEntry e, Evaluation evaluation) {
         Views.EvaluationSummary summary = summary(evaluation);
         return new Views.Entry(e.id(), e.kind().name(), e.delta(), e.creditBefore(), e.creditAfter(), e.actor(),
                 e.reason(), e.deliveryId(), e.createdAt(), summary);

@@ -48,15 +48,26 @@ public final class Views {
                          String decidedBy, String decisionNote, Instant decidedAt) {
     }
 
+    /**
+     * An appeal with the entry it is about. {@code text} is the contributor's own words, untrusted: shown
+     * fenced and never as markup or links.
+     */
+    @JsonbNillable
+    public record Appeal(long id, String login, long userId, String status, String text, Instant createdAt,
+                         Entry entry, String decidedBy, String decisionNote, Instant decidedAt, Long reversalEntryId) {
+    }
+
     /** What a maintainer operation left: the contributor after it and the ledger entry it wrote. */
     @JsonbNillable
     public record ActionResult(String login, long userId, int credit, boolean blacklisted, boolean changed,
                                Entry entry) {
     }
 
-    public record RepositoryOverview(String fullName, boolean served, long contributors, long pendingReviews) {
+    public record RepositoryOverview(String fullName, boolean served, long contributors, long pendingReviews,
+                                     long openAppeals) {
     }
 
-    public record Dashboard(List<RepositoryOverview> repositories, long pendingReviews, long failedDeliveries) {
+    public record Dashboard(List<RepositoryOverview> repositories, long pendingReviews, long openAppeals,
+                            long failedDeliveries) {
     }
 }

@@ -1,6 +1,7 @@
 package io.meritocrab.application;
 
 import io.meritocrab.admin.AdminErrors;
+import io.meritocrab.admin.AppealsResource;
 import io.meritocrab.admin.AdminTokenFilter;
 import io.meritocrab.admin.ContributorActionsResource;
 import io.meritocrab.admin.DeliveriesResource;
@@ -32,7 +33,7 @@ public class MeritocrabApplication extends Application {
                 LedgerExportResource.class, RepositoryConfigResource.class, RepositoryLedgerResource.class,
                 StatusResource.class, MeritocrabImportResource.class,
                 AdminTokenFilter.class, AdminErrors.MaintainerActionRefused.class, AdminErrors.NotAllowed.class,
-                AdminErrors.ImportRefusedAnswer.class,
+                AdminErrors.ImportRefusedAnswer.class, AppealsResource.class, AdminErrors.AppealRefused.class,
                 UnexpectedErrors.class);
     }
 }

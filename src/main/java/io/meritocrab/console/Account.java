@@ -29,6 +29,11 @@ public class Account {
         return currentUser.get().map(ConsoleUser::operator).orElse(false);
     }
 
+    /** Signed in with GitHub, so the contributor's own page has an account to show. */
+    public boolean isGitHubAccount() {
+        return currentUser.get().map(ConsoleUser::gitHubUserId).isPresent();
+    }
+
     public void signOut() throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         external.invalidateSession();

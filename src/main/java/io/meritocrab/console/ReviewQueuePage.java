@@ -1,7 +1,11 @@
 package io.meritocrab.console;
 
+import io.meritocrab.admin.AppealQueue;
 import io.meritocrab.admin.ReviewQueue;
 import io.meritocrab.admin.Views;
+import io.meritocrab.appeals.AppealDesk;
+import io.meritocrab.appeals.AppealException;
+import io.meritocrab.appeals.AppealStatus;
 import io.meritocrab.evaluation.EvaluationStatus;
 import io.meritocrab.maintainer.MaintainerActionException;
 import io.meritocrab.maintainer.MaintainerActions;
@@ -13,7 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The review queue: evaluations not sure enough to apply, approved as proposed or overridden with a note. */
+/**
+ * The review queue: evaluations not sure enough to apply, approved as proposed or overridden with a note;
+ * and contributors' appeals, upheld or reversed.
+ */
 @Named("reviews")
 @ViewScoped
 public class ReviewQueuePage extends RepositoryPage {
@@ -25,8 +32,14 @@ public class ReviewQueuePage extends RepositoryPage {
     ReviewQueue queue;
     @Inject
     MaintainerActions actions;
+    @Inject
+    AppealQueue appealQueue;
+    @Inject
+    AppealDesk appealDesk;
 
     private List<Views.Review> items = List.of();
+    private List<Views.Appeal> appeals = List.of();
+    private final Map<Long, String> appealNote = new HashMap<>();
     private final Map<Long, Integer> overrideDelta = new HashMap<>();
     private final Map<Long, String> overrideNote = new HashMap<>();
 
@@ -70,6 +83,28 @@ public class ReviewQueuePage extends RepositoryPage {
         }
     }
 
+    public String uphold(long appealId) {
+        try {
+            appealDesk.uphold(repository().id(), appealId, actor(), appealNote.get(appealId));
+            Pages.info("Appeal " + appealId + " upheld: the entry stays.");
+            return done();
+        } catch (AppealException e) {
+            Pages.error(e.getMessage());
+            return null;
+        }
+    }
+
+    public String reverse(long appealId) {
+        try {
+            appealDesk.reverse(repository().id(), appealId, actor(), appealNote.get(appealId));
+            Pages.info("Appeal " + appealId + " reversed: the credit is given back.");
+            return done();
+        } catch (AppealException e) {
+            Pages.error(e.getMessage());
+            return null;
+        }
+    }
+
     private String done() {
         Pages.keepMessages();
         return "/reviews.xhtml?faces-redirect=true&repo=" + getRepo();
@@ -77,6 +112,15 @@ public class ReviewQueuePage extends RepositoryPage {
 
     private void refresh(TrackedRepository repository) {
         items = queue.list(repository, EvaluationStatus.PENDING, SHOWN, null).items();
+        appeals = appealQueue.list(repository, AppealStatus.OPEN, SHOWN, null).items();
+    }
+
+    public List<Views.Appeal> getAppeals() {
+        return appeals;
+    }
+
+    public Map<Long, String> getAppealNote() {
+        return appealNote;
     }
 
     public List<Views.Review> getItems() {

@@ -122,6 +122,14 @@ public class ContributorRepository {
                 .getResultList().stream().findFirst();
     }
 
+    /** One GitHub account's contributor rows, one per repository where it has a ledger. */
+    public List<Contributor> ofUser(long userId) {
+        return em.createQuery("SELECT c FROM Contributor c WHERE c.userId = :user ORDER BY c.repositoryId",
+                        Contributor.class)
+                .setParameter("user", userId)
+                .getResultList();
+    }
+
     /** The contributors with these row ids, by id (for showing who an entry or evaluation is about). */
     public Map<Long, Contributor> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) {

@@ -11,6 +11,8 @@ public enum EntryKind {
     UNBLACKLISTED,
     /** A temporary sanction step ended by itself: the credit is set back to the PR threshold. */
     SANCTION_ENDED,
+    /** A maintainer reversed an entry the contributor appealed: its credit given back (see appeals.AppealDesk). */
+    APPEAL_REVERSED,
     /** Brought over from the original meritocrab's ledger; the reason keeps the original event. */
     IMPORTED
 }

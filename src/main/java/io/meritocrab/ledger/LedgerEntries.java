@@ -52,7 +52,7 @@ public class LedgerEntries {
                 .getResultList();
     }
 
-    /** The newest entries that changed credit, leaving out status entries (blacklisted, unblacklisted). */
+    /** The newest entries that changed credit, leaving out status entries (blacklisted, unblacklisted, a sanction step ended). */
     public List<LedgerEntry> latestCreditChanges(long contributorId, int count) {
         return em.createQuery("SELECT e FROM LedgerEntry e WHERE e.contributorId = :id AND e.kind NOT IN :status "
                         + "ORDER BY e.seq DESC", LedgerEntry.class)

@@ -87,6 +87,10 @@ public class LedgerEntry {
         return contributorId;
     }
 
+    public long repositoryId() {
+        return repositoryId;
+    }
+
     public int seq() {
         return seq;
     }

@@ -24,16 +24,20 @@ import java.util.logging.Logger;
 /**
  * Logs people in to the console (Jakarta Security, so it works on any Jakarta EE 10 server): GitHub's
  * OAuth web flow at `/login/github`, and on the embedded default a local login with the admin token at
- * `/login/local`. The logged-in user is kept in the HTTP session. Only console, login and API paths are
- * looked at; everything else, the webhook hot path above all, is let through at once without a session.
- * Wrong local sign-ins count against their source address like wrong API tokens.
+ * `/login/local`. The logged-in user is kept in the HTTP session. Only console, login, API and `/me`
+ * paths are looked at; everything else, the webhook hot path above all, is let through at once without a
+ * session. Wrong local sign-ins count against their source address like wrong API tokens. Anyone with a
+ * GitHub account may sign in: the console shows them only what they maintain, and `/me` (the
+ * contributor's own page, {@code /console/me.xhtml}) only their own ledgers.
  */
 @ApplicationScoped
 public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/console/login.xhtml";
     static final String HOME = "/console/index.xhtml";
+    static final String OWN_PAGE = "/console/me.xhtml";
     private static final String STATE = "meritocrab.oauth.state";
+    private static final String AFTER_LOGIN = "meritocrab.oauth.after";
     private static final String CALLBACK = "/login/github/callback";
     private static final Logger LOG = Logger.getLogger(ConsoleAuthenticationMechanism.class.getName());
 
@@ -69,7 +73,27 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             SecurityHeaders.apply(response);
             return login(path, request, context);
         }
+        if (path.equals("/me") || path.startsWith("/me/")) {
+            SecurityHeaders.apply(response);
+            return ownPage(path, request, context);
+        }
         return context.doNothing();
+    }
+
+    /**
+     * `/me` opens the signed-in person's own page, or starts a GitHub sign-in that comes back to it.
+     * `/me/{login}` (or `/me?login=`) is the same page for one's own login and "not found" for anyone else's.
+     */
+    private AuthenticationStatus ownPage(String path, HttpServletRequest request, HttpMessageContext context) {
+        ConsoleUser user = sessionUser(request);
+        if (user == null) {
+            return context.redirect(request.getContextPath() + (settings.gitHubLogin() ? "/login/github?to=me" : LOGIN_PAGE));
+        }
+        String named = path.length() > "/me/".length() ? path.substring("/me/".length()) : request.getParameter("login");
+        if (named != null && !named.strip().equalsIgnoreCase(user.login())) {
+            return context.responseNotFound();
+        }
+        return context.redirect(request.getContextPath() + OWN_PAGE);
     }
 
     /**
@@ -111,7 +135,13 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             return loginError(request, context, "github-not-configured");
         }
         String state = HexFormat.of().formatHex(bytes(32));
-        request.getSession(true).setAttribute(STATE, state);
+        HttpSession session = request.getSession(true);
+        session.setAttribute(STATE, state);
+        if ("me".equals(request.getParameter("to"))) {
+            session.setAttribute(AFTER_LOGIN, OWN_PAGE);
+        } else {
+            session.removeAttribute(AFTER_LOGIN);
+        }
         SessionCookies.addSameSite(request, context.getResponse());
         return context.redirect(oauth.authorizeUrl(callbackUrl(request), state));
     }
@@ -132,8 +162,10 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             return loginError(request, context, "denied");
         }
         try {
-            String login = oauth.loginFor(code, callbackUrl(request));
-            return startSession(request, context, ConsoleUser.maintainer(login));
+            GitHubOAuth.Account account = oauth.accountFor(code, callbackUrl(request));
+            String landing = session.getAttribute(AFTER_LOGIN) instanceof String page ? page : HOME;
+            session.removeAttribute(AFTER_LOGIN);
+            return startSession(request, context, ConsoleUser.gitHubAccount(account.login(), account.userId()), landing);
         } catch (GitHubOAuth.LoginFailed e) {
             LOG.warning("GitHub login failed: " + e.getMessage());
             return loginError(request, context, "github");
@@ -155,16 +187,17 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             return loginError(request, context,
                     rateLimits.authenticationFailed(address, forwardedFor).isPresent() ? "too-many-attempts" : "token");
         }
-        return startSession(request, context, ConsoleUser.LOCAL_ADMIN);
+        return startSession(request, context, ConsoleUser.LOCAL_ADMIN, HOME);
     }
 
-    private AuthenticationStatus startSession(HttpServletRequest request, HttpMessageContext context, ConsoleUser user) {
+    private AuthenticationStatus startSession(HttpServletRequest request, HttpMessageContext context, ConsoleUser user,
+                                              String landing) {
         request.getSession(true);
         // A new session id at login: an id planted in the browser before cannot be used to ride the login.
         request.changeSessionId();
         request.getSession(false).setAttribute(CurrentUser.SESSION_ATTRIBUTE, user);
         SessionCookies.addSameSite(request, context.getResponse());
-        return context.redirect(request.getContextPath() + HOME);
+        return context.redirect(request.getContextPath() + landing);
     }
 
     private AuthenticationStatus fromSession(HttpServletRequest request, HttpMessageContext context) {

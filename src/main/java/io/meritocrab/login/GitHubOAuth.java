@@ -3,6 +3,7 @@ package io.meritocrab.login;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -43,8 +44,12 @@ public class GitHubOAuth {
                 + "&redirect_uri=" + encode(redirectUri) + "&state=" + encode(state) + "&allow_signup=false";
     }
 
-    /** The GitHub login of the user who granted the code. */
-    String loginFor(String code, String redirectUri) throws LoginFailed {
+    /** Who signed in: a GitHub account's login and user id. */
+    record Account(String login, long userId) {
+    }
+
+    /** The GitHub account of the user who granted the code. */
+    Account accountFor(String code, String redirectUri) throws LoginFailed {
         String form = "client_id=" + encode(settings.clientId().orElseThrow())
                 + "&client_secret=" + encode(settings.clientSecret().orElseThrow())
                 + "&code=" + encode(code) + "&redirect_uri=" + encode(redirectUri);
@@ -62,10 +67,11 @@ public class GitHubOAuth {
                 .header("Authorization", "Bearer " + accessToken)
                 .GET(), "the user lookup");
         String login = string(user, "login");
-        if (login == null || login.isBlank()) {
+        if (login == null || login.isBlank() || !(user.get("id") instanceof JsonNumber id) || !id.isIntegral()
+                || id.bigIntegerValue().bitLength() > 63 || id.longValue() <= 0) {
             throw new LoginFailed("GitHub did not say who logged in");
         }
-        return login;
+        return new Account(login, id.longValue());
     }
 
     private JsonObject call(HttpRequest.Builder request, String what) throws LoginFailed {

@@ -178,6 +178,24 @@ class PayaraMicroIT {
 
     @Test
     @Order(1)
+    void aContributorSignsInWithGitHubAndSeesOnlyTheirOwnPage() {
+        Repo repo = GitHubPayloads.newRepo("payara-own");
+        User contributor = User.human("own-" + GitHubPayloads.uniqueId());
+        deliver("issue_comment", GitHubPayloads.issueComment(repo, contributor, 1, "+1"));
+        ConsoleSession browser = new ConsoleSession(PayaraMicro.base());
+
+        HttpResponse<String> signedIn = browser.signInWithGitHub(contributor.login(), contributor.id(),
+                "/login/github?to=me");
+
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/console/me.xhtml");
+        HttpResponse<String> me = browser.get("/me");
+        assertThat(me.statusCode()).isEqualTo(302);
+        assertThat(browser.follow(me).body()).contains(repo.fullName()).contains("class=\"credit\">98<");
+        assertThat(browser.get("/me/someone-else").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(1)
     void theOriginalMeritocrabsDataIsImported(@TempDir Path dir) throws Exception {
         Repo repo = GitHubPayloads.newRepo("payara-import");
         User ann = User.human("ann");

@@ -114,25 +114,37 @@ public final class ConsoleSession {
 
     /** Runs GitHub's OAuth web flow as the given GitHub user, GitHub's side answered by the IT stub. */
     public HttpResponse<String> signInWithGitHub(String login) {
-        HttpResponse<String> start = get("/login/github");
+        return signInWithGitHub(login, GitHubPayloads.uniqueId(), "/login/github");
+    }
+
+    /**
+     * The same flow for the GitHub account with this user id, started at {@code start} (`/login/github`,
+     * or `/login/github?to=me` as the contributor's page starts it).
+     */
+    public HttpResponse<String> signInWithGitHub(String login, long userId, String startPath) {
+        HttpResponse<String> start = get(startPath);
         String authorize = start.headers().firstValue("Location").orElseThrow(
                 () -> new AssertionError("/login/github did not redirect: " + start.statusCode()));
         Map<String, String> query = query(URI.create(authorize));
         String code = "code-" + UUID.randomUUID();
         String token = "gho_" + UUID.randomUUID().toString().replace("-", "");
-        stubGitHubUser(code, token, login);
+        stubGitHubUser(code, token, login, userId);
         return get("/login/github/callback?code=" + code + "&state=" + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
     }
 
     /** GitHub's answers for one sign-in: the code is exchanged for the token, the token belongs to login. */
     public static void stubGitHubUser(String code, String token, String login) {
+        stubGitHubUser(code, token, login, GitHubPayloads.uniqueId());
+    }
+
+    public static void stubGitHubUser(String code, String token, String login, long userId) {
         var github = ItEnvironment.github().server();
         github.stubFor(post(urlPathEqualTo("/login/oauth/access_token"))
                 .withRequestBody(containing("code=" + code))
                 .withRequestBody(containing("client_secret=" + ItEnvironment.OAUTH_CLIENT_SECRET))
                 .willReturn(okJson("{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"scope\":\"\"}")));
         github.stubFor(WireMock.get(urlPathEqualTo("/user")).withHeader("Authorization", equalTo("Bearer " + token))
-                .willReturn(okJson("{\"login\":\"" + login + "\",\"id\":" + GitHubPayloads.uniqueId()
+                .willReturn(okJson("{\"login\":\"" + login + "\",\"id\":" + userId
                         + ",\"type\":\"User\"}")));
     }
 
