@@ -50,6 +50,18 @@ public final class HeadlessChromium {
     }
 
     /** Keeps a screenshot under target/browser-screenshots/. */
+    /** The page as the browser has it now, next to the screenshots: what a failed wait saw. */
+    public static Path pageSource(ChromeDriver driver, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".html");
+            Files.writeString(file, driver.getCurrentUrl() + "\n" + driver.getPageSource());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path screenshot(ChromeDriver driver, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
