@@ -70,7 +70,9 @@ class AppealsBrowserIT extends MeritocrabIT {
         HeadlessChromium.screenshot(contributorBrowser, "appeal-02-asking");
         contributorBrowser.findElement(By.cssSelector("form.appeal input[type=submit]")).click();
         try {
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "look at this change again"));
+            // Longer than the other waits: the one failure seen so far may have been a slow answer.
+            new WebDriverWait(contributorBrowser, Duration.ofSeconds(45)).until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "look at this change again"));
         } catch (TimeoutException notSent) {
             // Failed once in a full run and never alone: keep what the browser showed for the next look.
             HeadlessChromium.screenshot(contributorBrowser, "appeal-03-not-sent");
