@@ -1,5 +1,8 @@
 package it.io.meritocrab.platform;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -194,7 +197,7 @@ class ReplicasRestartIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void aReplicaKilledUnderLoadWhileHoldingShadowCloseTimersLosesNothingAndTheOtherFiresEachOnce() throws Exception {
         Repo repo = GitHubPayloads.newRepo("killed-replica");
         List<ShadowClose> shadowCloses = blacklistAndOpenPullRequests(repo, List.of(User.human("k0"), User.human("k1"),
@@ -287,7 +290,7 @@ class ReplicasRestartIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void noSecretReachesEitherReplicasLogs() throws Exception {
         String keyBody = ItEnvironment.github().privateKeyPkcs8Pem().lines().skip(1).findFirst().orElseThrow();
         for (Path server : List.of(FIRST.directory(), second.directory())) {
@@ -296,6 +299,54 @@ class ReplicasRestartIT {
                     .doesNotContain(ItEnvironment.WEBHOOK_SECRET, ItEnvironment.ADMIN_TOKEN, keyBody,
                             GitHubStub.INSTALLATION_TOKEN);
         }
+    }
+
+    @Test
+    @Order(2)
+    void eachTemporarySanctionStepEndsOnceWhileBothReplicasPollAndTheStepsFollowInOrder() {
+        Repo repo = GitHubPayloads.newRepo("replica-sanctions");
+        User offender = User.human("offender");
+        ItEnvironment.github().server().stubFor(get(urlPathEqualTo("/repos/" + repo.fullName()
+                + "/contents/.meritocrab.toml")).willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/vnd.github.raw+json")
+                        .withBody("[sanctions]\nsteps = [\"3s\", \"3s\", \"permanent\"]\n")));
+        AtomicInteger pull = new AtomicInteger();
+        // 100 credit: four spam PRs reach the blacklist threshold; after an end (credit 50) two more do.
+        offend(repo, offender, pull, 4);
+        awaitSanctionStepsEnded(repo, 1);
+        offend(repo, offender, pull, 2);
+        awaitSanctionStepsEnded(repo, 2);
+        offend(repo, offender, pull, 2);
+
+        assertThat(Inbox.rows("SELECT s.step, s.status FROM sanction s JOIN contributor c ON c.id = s.contributor_id "
+                + "WHERE c.repository_id = ? ORDER BY s.step", repo.id()))
+                .extracting(row -> row.get("step") + " " + row.get("status"))
+                .containsExactly("1 ENDED", "2 ENDED", "3 ACTIVE");
+        assertThat(Inbox.count("SELECT COUNT(*) FROM ledger_entry e JOIN contributor c ON c.id = e.contributor_id "
+                + "WHERE c.repository_id = ? AND e.kind = 'SANCTION_ENDED'", repo.id()))
+                .as("one end per temporary step, though both replicas poll the sanction queue").isEqualTo(2);
+        JsonObject contributor = api.json(repo.apiPath() + "/contributors/" + offender.login() + "?limit=50");
+        assertThat(contributor.getBoolean("blacklisted")).isTrue();
+        Ledgers.assertConsistent(contributor, 100);
+    }
+
+    /** Spam pull requests sent to the replicas in turn, each costing 25 credit. */
+    private static void offend(Repo repo, User offender, AtomicInteger pull, int times) {
+        for (int i = 0; i < times; i++) {
+            int number = pull.incrementAndGet();
+            String id = GitHubWebhooks.newDeliveryId();
+            assertThat(senders.get(number % 2).send("pull_request", id, GitHubPayloads.pullRequestOpened(repo, offender,
+                    number, "Best deals", Enforcement.SPAM_PR_BODY, 3, 0, 1)).statusCode()).isEqualTo(202);
+            Inbox.awaitProcessed(id);
+        }
+    }
+
+    private static void awaitSanctionStepsEnded(Repo repo, int steps) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> Inbox.count(
+                "SELECT COUNT(*) FROM sanction s JOIN contributor c ON c.id = s.contributor_id "
+                        + "WHERE c.repository_id = ? AND s.status = 'ENDED'", repo.id()) == steps);
+        assertThat(Inbox.row("SELECT credit, blacklisted FROM contributor WHERE repository_id = ?", repo.id()))
+                .containsEntry("credit", 50).containsEntry("blacklisted", false);
     }
 
     /** Drives each author to the blacklist, then opens pull requests #5 and #6, which are shadow-closed. */

@@ -1,5 +1,8 @@
 package it.io.meritocrab.platform;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -55,6 +58,8 @@ class ServerRestartIT {
     private static final Duration DELIVERY_LEASE = Duration.ofMinutes(10);
     /** Long enough for the server to be killed and started again between a shadow close's decision and its timer. */
     private static final int SHADOW_DELAY_SECONDS = 25;
+    /** Shorter than the shadow-close delay, so that the step ends after the kill and before the restart. */
+    private static final int SANCTION_STEP_SECONDS = 15;
 
     private final URL base = url("http://localhost:" + HTTP_PORT + "/meritocrab/");
 
@@ -178,6 +183,22 @@ class ServerRestartIT {
     @Test
     void shadowCloseScheduledBeforeAKillIsCarriedOutOnceAfterTheRestart() throws Exception {
         GitHubWebhooks github = new GitHubWebhooks(base, ItEnvironment.WEBHOOK_SECRET);
+        // A temporary sanction step that ends while no server runs: the restarted server ends it, once.
+        Repo sanctioned = GitHubPayloads.newRepo("restart-sanction");
+        User offender = User.human("offender");
+        ItEnvironment.github().server().stubFor(get(urlPathEqualTo("/repos/" + sanctioned.fullName()
+                + "/contents/.meritocrab.toml")).willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/vnd.github.raw+json")
+                        .withBody("[sanctions]\nsteps = [\"" + SANCTION_STEP_SECONDS + "s\", \"permanent\"]\n")));
+        for (int number = 1; number <= 4; number++) {
+            String deliveryId = GitHubWebhooks.newDeliveryId();
+            assertThat(github.send("pull_request", deliveryId, GitHubPayloads.pullRequestOpened(sanctioned, offender,
+                    number, "Best deals", Enforcement.SPAM_PR_BODY, 3, 0, 1)).statusCode()).isEqualTo(202);
+            Inbox.awaitProcessed(deliveryId);
+        }
+        Instant sanctionEnds = ((Timestamp) sanction(sanctioned).get("ends_at")).toInstant();
+        assertThat(sanction(sanctioned)).containsEntry("status", "ACTIVE");
+
         Repo repo = GitHubPayloads.newRepo("restart-shadow");
         User author = User.human("blacklisted");
         for (int number = 1; number <= 5; number++) {
@@ -193,6 +214,8 @@ class ServerRestartIT {
 
         SERVER.kill();
         assertThat(Instant.now()).as("killed before the action was due").isBefore(due);
+        assertThat(Instant.now()).as("killed before the sanction step ended").isBefore(sanctionEnds);
+        assertThat(sanctionEnds).as("the step ends while no server runs").isBefore(due);
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()) + 2_000);
         assertThat(Enforcement.writesAbout(repo, 5)).as("nothing happens while no server runs").isEmpty();
         SERVER.start();
@@ -208,6 +231,21 @@ class ServerRestartIT {
         assertThat(Enforcement.writesAbout(repo, 5)).containsExactly(
                 "POST /repos/" + repo.fullName() + "/issues/5/comments",
                 "PATCH /repos/" + repo.fullName() + "/pulls/5");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> "ENDED".equals(sanction(sanctioned).get("status")));
+        assertThat(Inbox.rows("SELECT e.kind, e.credit_after FROM ledger_entry e JOIN contributor c ON c.id = "
+                + "e.contributor_id WHERE c.repository_id = ? AND e.kind IN ('SANCTION_ENDED', 'UNBLACKLISTED')",
+                sanctioned.id())).as("one end of the step, whichever way it is counted")
+                .extracting(row -> String.valueOf(row.get("kind"))).containsExactlyInAnyOrder("SANCTION_ENDED",
+                        "UNBLACKLISTED");
+        assertThat(Inbox.row("SELECT credit, blacklisted FROM contributor WHERE repository_id = ?", sanctioned.id()))
+                .containsEntry("credit", 50).containsEntry("blacklisted", false);
+    }
+
+    private static Map<String, Object> sanction(Repo repo) {
+        return Inbox.row("SELECT s.status, s.ends_at FROM sanction s JOIN contributor c ON c.id = s.contributor_id "
+                + "WHERE c.repository_id = ?", repo.id());
     }
 
     private static URL url(String spec) {
