@@ -41,7 +41,9 @@ class TableOwnersTest {
             Map.entry("replica", "platform/ReplicaIdentity.java"),
             Map.entry("gate_unlock", "unlock/GateUnlockStore.java"),
             Map.entry("sanction", "ledger/Sanctions.java"),
-            Map.entry("appeal", "appeals/Appeals.java"));
+            Map.entry("appeal", "appeals/Appeals.java"),
+            Map.entry("track_record", "history/TrackRecordCache.java"),
+            Map.entry("history_request", "history/HistoryRequests.java"));
 
     /** JPA entity → its table, for JPQL and EntityManager calls. */
     private static final Map<String, String> ENTITIES = Map.of(

@@ -4,9 +4,11 @@ import io.meritocrab.evaluation.EvaluatedContribution;
 import io.meritocrab.evaluation.Evaluation;
 import io.meritocrab.evaluation.EvaluationStatus;
 import io.meritocrab.evaluation.Evaluations;
+import io.meritocrab.evaluation.TrackRecord;
 import io.meritocrab.evaluation.Verdict;
 import io.meritocrab.evaluation.llm.ModelRouting;
 import io.meritocrab.evaluation.rules.RulesEvaluator;
+import io.meritocrab.history.KnownRecords;
 import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.CreditLedger;
 import io.meritocrab.ledger.EntryKind;
@@ -34,7 +36,7 @@ import java.util.Locale;
 @Transactional(Transactional.TxType.MANDATORY)
 public class ContributionAssessor {
 
-        @Inject
+    @Inject
     RulesEvaluator evaluator;
     @Inject
     CreditLedger ledger;
@@ -46,15 +48,18 @@ public class ContributionAssessor {
     ModelRequests modelRequests;
     @Inject
     Evaluations evaluations;
+    @Inject
+    KnownRecords records;
 
     private final Clock clock = Clock.systemUTC();
 
     public Evaluation assess(EvaluatedContribution subject, Contributor contributor, EntryKind kind,
                              ScoringPolicy policy) {
+        TrackRecord record = records.of(subject.repositoryId(), contributor.userId()).orElse(null);
         long started = System.nanoTime();
         Verdict verdict;
         try {
-            verdict = evaluator.evaluate(subject.contribution());
+            verdict = evaluator.evaluate(subject.contribution(), record);
         } catch (RuntimeException e) {
             metrics.evaluationFailed(evaluator.identity().provider());
             throw e;

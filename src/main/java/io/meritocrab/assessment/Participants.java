@@ -1,5 +1,6 @@
 package io.meritocrab.assessment;
 
+import io.meritocrab.history.HistoryRequests;
 import io.meritocrab.inbox.Payload;
 import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.ContributorRepository;
@@ -22,6 +23,8 @@ public class Participants {
     ContributorRepository contributors;
     @Inject
     RepositoryConfigs repositoryConfigs;
+    @Inject
+    HistoryRequests history;
 
     /** Who an event is about, and whether it is scored at all. */
     public sealed interface Participation {
@@ -38,7 +41,8 @@ public class Participants {
 
     /**
      * Resolves the repository and the user at {@code userPath}: skipped when the repository is not
-     * served or the user is a bot, otherwise the contributor row is created if new and locked.
+     * served or the user is a bot, otherwise the contributor row is created if new and locked (and a
+     * newcomer's track record asked for when the repository wants it).
      */
     public Participation of(Payload payload, String userPath) {
         Optional<TrackedRepository> served = servedRepository(payload);
@@ -50,7 +54,9 @@ public class Participants {
         }
         TrackedRepository repository = served.get();
         ScoringPolicy policy = repositoryConfigs.policyFor(repository.id());
-        return new Scored(repository, policy, lock(repository, payload, userPath, policy));
+        Contributor contributor = lock(repository, payload, userPath, policy);
+        history.firstContribution(contributor);
+        return new Scored(repository, policy, contributor);
     }
 
     /** The event's repository if the App still serves it (it is recorded either way). */

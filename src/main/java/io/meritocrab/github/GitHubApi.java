@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 
 /**
- * The GitHub REST endpoints the App uses. Every method answers the raw {@link Response}: statuses and
+ * The GitHub REST endpoints the App uses, and its GraphQL endpoint (at the same base URL on github.com). Every method answers the raw {@link Response}: statuses and
  * rate-limit headers are interpreted by {@link GitHubCalls}, not turned into exceptions here.
  */
 @Produces(GitHubApi.GITHUB_JSON)
@@ -92,6 +92,12 @@ public interface GitHubApi {
     @GET
     @Path("/user/{id}")
     Response userById(@PathParam("id") long id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @POST
+    @Path("/graphql")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Response graphql(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String json);
 
     @GET
     @Path("/app/hook/deliveries")

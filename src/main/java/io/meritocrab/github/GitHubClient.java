@@ -214,6 +214,16 @@ public class GitHubClient {
                 json.getString("type", "User")));
     }
 
+    /**
+     * The user's public record (account age, latest merged and closed pull requests anywhere), through the
+     * installation; empty when there is no such user.
+     */
+    public Optional<PublicRecord> publicRecord(long installationId, String login) {
+        GitHubAnswer answer = calls.execute(GitHubCall.read("read the record of " + login, installationId,
+                (api, auth) -> api.graphql(auth, PublicRecordQuery.body(login))));
+        return PublicRecordQuery.parse(expectOk(answer, "read the record of " + login).json(), login);
+    }
+
     /** The App's webhook deliveries, newest first, back to {@code since} (GitHub keeps three days). */
     public List<HookDelivery> hookDeliveriesSince(Instant since) {
         List<HookDelivery> deliveries = new ArrayList<>();

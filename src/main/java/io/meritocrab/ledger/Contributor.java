@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -34,6 +35,8 @@ public class Contributor {
     private OffsetDateTime createdAt;
     @Column(name = "last_activity_at", nullable = false)
     private OffsetDateTime lastActivityAt;
+    @Transient
+    private boolean firstSeen;
 
     protected Contributor() {
     }
@@ -64,6 +67,15 @@ public class Contributor {
 
     public Instant lastActivityAt() {
         return Timestamps.instant(lastActivityAt);
+    }
+
+    /** Whether this transaction created the contributor: the event being handled is their first here. */
+    public boolean firstSeen() {
+        return firstSeen;
+    }
+
+    void markFirstSeen() {
+        firstSeen = true;
     }
 
     /** Numbers the next ledger entry of this contributor. */

@@ -42,8 +42,9 @@ public class ContributorRepository {
 
     /** Inserts a contributor unless another transaction just did, and locks the row either way. */
     private Contributor create(long repositoryId, long userId, String login, int startingCredit, Instant now) {
-        em.createNativeQuery("INSERT INTO contributor (repository_id, user_id, login, credit, blacklisted, "
-                        + "created_at, last_activity_at) VALUES (?, ?, ?, ?, FALSE, ?, ?) ON CONFLICT DO NOTHING")
+        int inserted = em.createNativeQuery("INSERT INTO contributor (repository_id, user_id, login, credit, "
+                        + "blacklisted, created_at, last_activity_at) VALUES (?, ?, ?, ?, FALSE, ?, ?) "
+                        + "ON CONFLICT DO NOTHING")
                 .setParameter(1, repositoryId)
                 .setParameter(2, userId)
                 .setParameter(3, login)
@@ -51,12 +52,16 @@ public class ContributorRepository {
                 .setParameter(5, Timestamp.from(now))
                 .setParameter(6, Timestamp.from(now))
                 .executeUpdate();
-        return em.createQuery(
+        Contributor contributor = em.createQuery(
                         "SELECT c FROM Contributor c WHERE c.repositoryId = :repo AND c.userId = :user", Contributor.class)
                 .setParameter("repo", repositoryId)
                 .setParameter("user", userId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getSingleResult();
+        if (inserted == 1) {
+            contributor.markFirstSeen();
+        }
+        return contributor;
     }
 
     /**

@@ -13,6 +13,11 @@ public enum EntryKind {
     SANCTION_ENDED,
     /** A maintainer reversed an entry the contributor appealed: its credit given back (see appeals.AppealDesk). */
     APPEAL_REVERSED,
+    /**
+     * The starting credit adjusted by the contributor's public record elsewhere on GitHub (`[history]`), the
+     * figures in the reason; delta 0 when the record could not be read (the reason says it was skipped).
+     */
+    TRACK_RECORD,
     /** Brought over from the original meritocrab's ledger; the reason keeps the original event. */
     IMPORTED
 }

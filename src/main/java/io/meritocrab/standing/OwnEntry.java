@@ -40,6 +40,7 @@ public record OwnEntry(long id, Instant createdAt, String what, int delta, int c
             case MAINTAINER_ADJUSTMENT -> "Changed by a maintainer";
             case APPEAL_REVERSED -> "Given back after your request";
             case IMPORTED -> "Brought over from the earlier ledger";
+            case TRACK_RECORD -> "Your record elsewhere on GitHub";
             case BLACKLISTED, UNBLACKLISTED, SANCTION_ENDED -> throw new IllegalArgumentException("status entries are not shown");
         };
     }

@@ -129,8 +129,9 @@ class ConfigFileParserTest {
                 "comment.spam", "comment.low", "comment.acceptable", "comment.high", "pr_merged.spam",
                 "pr_merged.low", "pr_merged.acceptable", "pr_merged.high", "review_submitted.spam",
                 "review_submitted.low", "review_submitted.acceptable", "review_submitted.high", "mode", "trusted",
-                "gate.unlock", "sanctions.steps");
+                "gate.unlock", "sanctions.steps", "history.enabled", "history.max_bonus", "history.max_penalty");
         assertThat(config.unlock().any()).isFalse();
+        assertThat(config.history()).isEqualTo(HistoryRules.off());
     }
 
     @Test
@@ -236,6 +237,28 @@ class ConfigFileParserTest {
         assertThat(invalid("[sanctions]\nsteps = []")).containsExactly(
                 "line 2: sanctions.steps must be a non-empty array of steps like \"7d\" and \"permanent\", not an "
                         + "empty array");
+    }
+
+    @Test
+    void historyIsOffUnlessEnabledAndItsBoundsDefaultToTwenty() {
+        assertThat(valid("").history().enabled()).isFalse();
+        assertThat(valid("[history]\nenabled = true").history()).isEqualTo(new HistoryRules(true, 20, 20));
+        RepositoryConfig config = valid("[history]\nenabled = true\nmax_bonus = 10\nmax_penalty = 40");
+        assertThat(config.history()).isEqualTo(new HistoryRules(true, 10, 40));
+        assertThat(config.settings()).contains(new ConfigSetting("history.enabled", "true", ConfigSource.FILE),
+                new ConfigSetting("history.max_bonus", "10", ConfigSource.FILE),
+                new ConfigSetting("history.max_penalty", "40", ConfigSource.FILE));
+    }
+
+    @Test
+    void historyValuesMustHaveTheirTypeAndRange() {
+        assertThat(invalid("[history]\nenabled = \"yes\"\nmax_bonus = -1\nmax_penalty = 1001")).containsExactly(
+                "line 2: history.enabled must be true or false, not a string",
+                "line 3: history.max_bonus = -1 is out of range: it must be between 0 and 1000",
+                "line 4: history.max_penalty = 1001 is out of range: it must be between 0 and 1000");
+        assertThat(invalid("history = true")).containsExactly("line 1: history must be a table ([history]), not a boolean");
+        assertThat(valid("[history]\nenabled = true\nmax = 3").warnings())
+                .containsExactly("line 3: unknown key history.max is ignored");
     }
 
     @Test

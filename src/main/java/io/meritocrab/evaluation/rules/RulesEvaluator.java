@@ -4,6 +4,7 @@ import io.meritocrab.evaluation.Classification;
 import io.meritocrab.evaluation.Contribution;
 import io.meritocrab.evaluation.ContributionKind;
 import io.meritocrab.evaluation.EvaluatorIdentity;
+import io.meritocrab.evaluation.TrackRecord;
 import io.meritocrab.evaluation.Verdict;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Objects;
@@ -14,7 +15,8 @@ import java.util.Objects;
  * time.
  *
  * <p>{@link ContributionRules} adds up the weights of the spam, low-effort and quality signals that fire
- * (the weights are listed there); the sums decide, in this order:
+ * (the weights are listed there), and {@link TrackRecordRule} the author's record elsewhere on GitHub when it
+ * is known; the sums decide, in this order:
  *
  * <pre>
  * SPAM        spam weight 0.60 or more        confidence 0.5 + spam / 2, at most 0.97
@@ -57,6 +59,11 @@ public class RulesEvaluator {
     }
 
     public Verdict evaluate(Contribution contribution) {
+        return evaluate(contribution, null);
+    }
+
+    /** @param record the author's record elsewhere on GitHub, or null when it is not known or not wanted */
+    public Verdict evaluate(Contribution contribution, TrackRecord record) {
         Objects.requireNonNull(contribution, "contribution");
         SignalTally tally = new SignalTally();
         TextSignals body = TextSignals.of(contribution.body());
@@ -69,6 +76,7 @@ public class RulesEvaluator {
             ContributionRules.applySpamRules(contribution, body, body, tally);
             ContributionRules.applyCommentRules(body, tally);
         }
+        TrackRecordRule.apply(record, tally);
         return decide(tally);
     }
 

@@ -7,6 +7,7 @@ import io.meritocrab.evaluation.Classification;
 import io.meritocrab.evaluation.Contribution;
 import io.meritocrab.evaluation.ContributionKind;
 import io.meritocrab.evaluation.EvaluatorIdentity;
+import io.meritocrab.evaluation.TrackRecord;
 import io.meritocrab.evaluation.Verdict;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -154,6 +155,30 @@ class RulesEvaluatorTest {
 
         assertThat(verdict.classification()).isEqualTo(Classification.ACCEPTABLE);
         assertThat(verdict.confidence()).isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void aYoungAccountWithNothingMergedElsewhereIsAWeakConcernThatAMaintainerLooksAt() {
+        Contribution ordinary = comment(
+                "I think the default timeout should be configurable too, maybe via an environment variable.");
+
+        Verdict verdict = cut.evaluate(ordinary, new TrackRecord(3, 0, 1));
+
+        assertThat(verdict.classification()).isEqualTo(Classification.ACCEPTABLE);
+        assertThat(verdict.confidence()).isLessThan(0.85);
+        assertThat(verdict.reasoning()).isEqualTo("account 3 days old, no merged pull request elsewhere");
+        assertThat(cut.evaluate(ordinary, new TrackRecord(300, 0, 0))).isEqualTo(cut.evaluate(ordinary));
+    }
+
+    @Test
+    void severalPullRequestsMergedElsewhereAreAStrength() {
+        Verdict verdict = cut.evaluate(comment(
+                "I think the default timeout should be configurable too, maybe via an environment variable."),
+                new TrackRecord(900, 6, 1));
+
+        assertThat(verdict.classification()).isEqualTo(Classification.ACCEPTABLE);
+        assertThat(verdict.confidence()).isGreaterThanOrEqualTo(0.85);
+        assertThat(verdict.reasoning()).contains("6 merged pull requests elsewhere in 12 months");
     }
 
     @Test

@@ -172,6 +172,9 @@ public class ItEnvironment implements LauncherSessionListener {
         env.put("MERITOCRAB_DELIVERY_MAX_ATTEMPTS", "3");
         env.put("MERITOCRAB_DELIVERY_POLL_INTERVAL", "PT0.5S");
         env.put("MERITOCRAB_SANCTIONS_POLL_INTERVAL", "PT0.5S");
+        env.put("MERITOCRAB_HISTORY_POLL_INTERVAL", "PT0.3S");
+        env.put("MERITOCRAB_HISTORY_ATTEMPTS", "2");
+        env.put("MERITOCRAB_HISTORY_RETRY_BASE", "PT0.3S");
         env.put("MERITOCRAB_SHADOW_CLOSE_MIN_DELAY", String.valueOf(SHADOW_CLOSE_MIN_DELAY));
         env.put("MERITOCRAB_SHADOW_CLOSE_MAX_DELAY", String.valueOf(SHADOW_CLOSE_MAX_DELAY));
         // The console over plain HTTP, with the admin-token sign-in the browser tests use, and GitHub's
