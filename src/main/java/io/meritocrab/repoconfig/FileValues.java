@@ -177,6 +177,27 @@ final class FileValues {
     }
 
     /** `[gate] unlock`: `"assigned"` and `"label:NAME"` entries. */
+    SharedOptIn shared() {
+        return new SharedOptIn(flag(ConfigFileParser.SHARED + "." + ConfigFileParser.SHARED_TRUST),
+                flag(ConfigFileParser.SHARED + "." + ConfigFileParser.SHARED_DENY));
+    }
+
+    /** A boolean key of a table, false when absent. */
+    private boolean flag(String key) {
+        List<String> path = Toml.parseDottedKey(key);
+        if (!present(path)) {
+            settings.add(new ConfigSetting(key, "false", ConfigSource.SERVER_DEFAULT));
+            return false;
+        }
+        Object value = toml.get(path);
+        if (!(value instanceof Boolean on)) {
+            error(at(path) + key + " must be true or false, not " + typeName(value));
+            return false;
+        }
+        settings.add(new ConfigSetting(key, String.valueOf(on), ConfigSource.FILE));
+        return on;
+    }
+
     UnlockRules unlock() {
         String key = ConfigFileParser.GATE + "." + ConfigFileParser.UNLOCK;
         List<String> path = Toml.parseDottedKey(key);

@@ -4,12 +4,12 @@ import io.meritocrab.scoring.ScoringPolicy;
 import java.util.List;
 
 /**
- * What governs one repository: its scoring policy, gate mode, trusted contributors and the issues that
- * unlock the gate, with the source of each value and the warnings the file gave (unknown keys,
- * duplicates), for maintainers.
+ * What governs one repository: its scoring policy, gate mode, trusted contributors, the issues that
+ * unlock the gate and whether it honours the installation's shared lists, with the source of each value
+ * and the warnings the file gave (unknown keys, duplicates), for maintainers.
  */
 public record RepositoryConfig(ScoringPolicy policy, GateMode mode, TrustedList trusted, UnlockRules unlock,
-                               List<ConfigSetting> settings, List<String> warnings) {
+                               SharedOptIn shared, List<ConfigSetting> settings, List<String> warnings) {
 
     public RepositoryConfig {
         settings = List.copyOf(settings);
