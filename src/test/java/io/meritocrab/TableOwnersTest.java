@@ -41,7 +41,9 @@ class TableOwnersTest {
             Map.entry("replica", "platform/ReplicaIdentity.java"),
             Map.entry("gate_unlock", "unlock/GateUnlockStore.java"),
             Map.entry("sanction", "ledger/Sanctions.java"),
-            Map.entry("appeal", "appeals/Appeals.java"));
+            Map.entry("appeal", "appeals/Appeals.java"),
+            Map.entry("shared_list_entry", "shared/SharedListStore.java"),
+            Map.entry("shared_list_change", "shared/SharedListStore.java"));
 
     /** JPA entity → its table, for JPQL and EntityManager calls. */
     private static final Map<String, String> ENTITIES = Map.of(
@@ -50,7 +52,9 @@ class TableOwnersTest {
             "Evaluation", "evaluation",
             "TrackedRepository", "repository",
             "Installation", "installation",
-            "Appeal", "appeal");
+            "Appeal", "appeal",
+            "SharedListEntry", "shared_list_entry",
+            "SharedListChange", "shared_list_change");
 
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
