@@ -1,5 +1,6 @@
 package io.meritocrab.shared;
 
+import io.meritocrab.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,9 +21,20 @@ public class SharedListStore {
     @PersistenceContext
     EntityManager em;
 
-    /** The user's entry in force on this list (not expired), if any. */
+    /**
+     * Whether the user has an entry in force (not expired) on this list. A count, not an entity: the
+     * enforcement workers ask outside a transaction, where a persistence context may live as long as the
+     * thread and would keep answering with the entry as it was first read.
+     */
     public boolean inForce(long installationId, SharedList list, long userId, Instant now) {
-        return entry(installationId, userId).filter(e -> e.list() == list && !e.expired(now)).isPresent();
+        return em.createQuery("SELECT COUNT(e) FROM SharedListEntry e WHERE e.installationId = :installation "
+                        + "AND e.userId = :user AND e.list = :list AND (e.expiresAt IS NULL OR e.expiresAt > :now)",
+                        Long.class)
+                .setParameter("installation", installationId)
+                .setParameter("user", userId)
+                .setParameter("list", list)
+                .setParameter("now", Timestamps.utc(now))
+                .getSingleResult() > 0;
     }
 
     public List<SharedListEntry> entries(long installationId, SharedList list) {
