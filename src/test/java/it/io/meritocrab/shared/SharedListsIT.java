@@ -148,6 +148,12 @@ class SharedListsIT extends MeritocrabIT {
         assertThat(ownerSession.get("/console/shared-changes.xhtml?installation=" + installation).body())
                 .contains("removed from the deny list").contains("mistaken identity");
         assertThat(ownerSession.get(page).body()).contains("Add a user");
+        JsonObject asOwner = ownerSession.get("/api/installations").body().transform(SharedListsIT::array)
+                .getJsonObject(0);
+        assertThat(asOwner.getString("account")).isEqualTo(account);
+        assertThat(asOwner.getBoolean("owner")).isTrue();
+        assertThat(maintainerSession.get("/api/installations").body().transform(SharedListsIT::array)
+                .getJsonObject(0).getBoolean("owner")).isFalse();
     }
 
     private static JsonArray array(String body) {
