@@ -25,6 +25,7 @@ import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -147,7 +148,13 @@ class SharedListsIT extends MeritocrabIT {
         assertThat(changes.getJsonObject(1).getString("actor")).isEqualTo(owner);
         assertThat(ownerSession.get("/console/shared-changes.xhtml?installation=" + installation).body())
                 .contains("removed from the deny list").contains("mistaken identity");
-        assertThat(ownerSession.get(page).body()).contains("Add a user");
+        String ownerPage = ownerSession.get(page).body();
+        assertThat(ownerPage).contains("Add a user");
+        HttpResponse<String> trusted = ownerSession.submit(page, ownerPage, "add", Map.of("add:login", author.login(),
+                "add:list", "trust", "add:reason", "vouched for", "add:expires", "2099-12-31", "add:save", "Add"));
+        assertThat(trusted.statusCode()).as(trusted.body()).isEqualTo(302);
+        assertThat(ownerSession.follow(trusted).body()).contains(author.login() + " is on the trust list.")
+                .contains("vouched for").contains("2100-01-01 00:00");
         JsonObject asOwner = ownerSession.get("/api/installations").body().transform(SharedListsIT::array)
                 .getJsonObject(0);
         assertThat(asOwner.getString("account")).isEqualTo(account);
