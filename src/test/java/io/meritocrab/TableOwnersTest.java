@@ -43,7 +43,9 @@ class TableOwnersTest {
             Map.entry("sanction", "ledger/Sanctions.java"),
             Map.entry("appeal", "appeals/Appeals.java"),
             Map.entry("track_record", "history/TrackRecordCache.java"),
-            Map.entry("history_request", "history/HistoryRequests.java"));
+            Map.entry("history_request", "history/HistoryRequests.java"),
+            Map.entry("shared_list_entry", "shared/SharedListStore.java"),
+            Map.entry("shared_list_change", "shared/SharedListStore.java"));
 
     /** JPA entity → its table, for JPQL and EntityManager calls. */
     private static final Map<String, String> ENTITIES = Map.of(
@@ -52,7 +54,9 @@ class TableOwnersTest {
             "Evaluation", "evaluation",
             "TrackedRepository", "repository",
             "Installation", "installation",
-            "Appeal", "appeal");
+            "Appeal", "appeal",
+            "SharedListEntry", "shared_list_entry",
+            "SharedListChange", "shared_list_change");
 
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 

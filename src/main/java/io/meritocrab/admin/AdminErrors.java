@@ -6,13 +6,15 @@ import io.meritocrab.importing.ImportRefused;
 import io.meritocrab.maintainer.MaintainerActionException;
 import io.meritocrab.maintainer.MaintainerActionException.EvaluationNotPending;
 import io.meritocrab.maintainer.MaintainerActionException.InvalidRequest;
+import io.meritocrab.shared.SharedListException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
  * Domain refusals as API answers: unknown or not allowed → 404, not pending (or an appeal not open) →
- * 409, bad input → 400; a refused import with its own status.
+ * 409, bad input → 400; a refused import with its own status; a shared list another user may not read
+ * or change → 403 (the list's existence is no secret, its entries are).
  */
 public final class AdminErrors {
 
@@ -33,6 +35,18 @@ public final class AdminErrors {
         @Override
         public Response toResponse(AppealException e) {
             int status = e instanceof AppealException.NotOpen ? 409 : e instanceof AppealException.Refused ? 400 : 404;
+            return ApiError.response(status, e.getMessage()).build();
+        }
+    }
+
+    @Provider
+    public static class SharedListRefused implements ExceptionMapper<SharedListException> {
+        @Override
+        public Response toResponse(SharedListException e) {
+            int status = e instanceof SharedListException.Forbidden ? 403
+                    : e instanceof SharedListException.Conflict ? 409
+                    : e instanceof SharedListException.Invalid ? 400
+                    : e instanceof SharedListException.Unavailable ? 503 : 404;
             return ApiError.response(status, e.getMessage()).build();
         }
     }

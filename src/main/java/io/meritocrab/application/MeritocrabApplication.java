@@ -10,6 +10,7 @@ import io.meritocrab.admin.LedgerExportResource;
 import io.meritocrab.admin.MeritocrabImportResource;
 import io.meritocrab.admin.RepositoryConfigResource;
 import io.meritocrab.admin.RepositoryLedgerResource;
+import io.meritocrab.admin.SharedListsResource;
 import io.meritocrab.admin.StatusResource;
 import io.meritocrab.intake.WebhookResource;
 import io.meritocrab.platform.UnexpectedErrors;
@@ -34,6 +35,6 @@ public class MeritocrabApplication extends Application {
                 StatusResource.class, MeritocrabImportResource.class,
                 AdminTokenFilter.class, AdminErrors.MaintainerActionRefused.class, AdminErrors.NotAllowed.class,
                 AdminErrors.ImportRefusedAnswer.class, AppealsResource.class, AdminErrors.AppealRefused.class,
-                UnexpectedErrors.class);
+                SharedListsResource.class, AdminErrors.SharedListRefused.class, UnexpectedErrors.class);
     }
 }

@@ -5,6 +5,7 @@ import io.meritocrab.outbox.GitHubOutbox;
 import io.meritocrab.outbox.ShadowCloseTimers;
 import io.meritocrab.scoring.GateDecision;
 import io.meritocrab.scoring.ScoringPolicy;
+import io.meritocrab.shared.SharedLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,6 +19,8 @@ import java.util.logging.Logger;
  * Decides whether a newly opened pull request may stay open, on the credit its author had before the
  * PR's own evaluation, and queues the decision in {@link GitHubOutbox} as an enforcement action to be
  * carried out on GitHub after the commit (a shadow close when its {@link ShadowCloseTimers} timer fires).
+ * A contributor on the installation's shared deny list ({@link SharedLists}) is shadow-closed like a
+ * blacklisted one.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -31,12 +34,16 @@ public class PullRequestGate {
     GitHubOutbox outbox;
     @Inject
     ShadowCloseTimers timers;
+    @Inject
+    SharedLists sharedLists;
 
     private final Clock clock = Clock.systemUTC();
 
     public GateDecision decide(Contributor author, long repositoryId, int pullNumber, String deliveryId,
                                     ScoringPolicy policy) {
-        GateDecision decision = policy.gate(author.credit(), author.blacklisted());
+        // Denied on the installation's shared list: handled exactly as blacklisted, so nothing tells them apart.
+        boolean shadowed = author.blacklisted() || sharedLists.denies(repositoryId, author.userId());
+        GateDecision decision = policy.gate(author.credit(), shadowed);
         Instant now = clock.instant();
         String message = switch (decision) {
             case ALLOW -> null;

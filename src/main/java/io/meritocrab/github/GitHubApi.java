@@ -42,6 +42,11 @@ public interface GitHubApi {
                                 @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
     @GET
+    @Path("/orgs/{org}/memberships/{username}")
+    Response organisationMembership(@PathParam("org") String organisation, @PathParam("username") String username,
+                                    @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GET
     @Path("/repos/{owner}/{repo}/contents/{path}")
     @Produces("application/vnd.github.raw+json")
     Response rawFile(@PathParam("owner") String owner, @PathParam("repo") String repo,

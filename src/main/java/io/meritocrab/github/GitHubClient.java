@@ -37,6 +37,7 @@ public class GitHubClient {
     private final Clock clock = Clock.systemUTC();
     private final ExpiringCache<String, RepositoryRole> roles = new ExpiringCache<>(MAX_CACHED);
     private final ExpiringCache<String, Boolean> memberships = new ExpiringCache<>(MAX_CACHED);
+    private final ExpiringCache<String, Boolean> owners = new ExpiringCache<>(MAX_CACHED);
 
     /** The user's role on the repository when it is cached; nothing is asked of GitHub. */
     public Optional<RepositoryRole> cachedRoleOf(RepositoryRef repository, String login) {
@@ -87,6 +88,30 @@ public class GitHubClient {
         Instant now = clock.instant();
         memberships.put(key, member, now.plus(settings.roleCache()), now);
         return member;
+    }
+
+    /**
+     * Whether the user is an owner of the organisation (an active membership with role admin), as the
+     * installation can see; cached like roles. An account that is not an organisation has no owners here.
+     */
+    public boolean isOrganisationOwner(long installationId, String organisation, String login) {
+        String key = installationId + ":" + lower(organisation) + ":" + lower(login);
+        Optional<Boolean> cached = owners.get(key, clock.instant());
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        GitHubAnswer answer = calls.execute(GitHubCall.read("read org role of " + login + " in " + organisation,
+                installationId, (api, auth) -> api.organisationMembership(organisation, login, auth)));
+        boolean owner;
+        if (answer.status() == 404) {
+            owner = false;
+        } else {
+            JsonObject json = expectOk(answer, "read organisation role").json();
+            owner = "active".equals(json.getString("state", null)) && "admin".equals(json.getString("role", null));
+        }
+        Instant now = clock.instant();
+        owners.put(key, owner, now.plus(settings.roleCache()), now);
+        return owner;
     }
 
     /** A file's text on the repository's default branch; empty when the file does not exist. */

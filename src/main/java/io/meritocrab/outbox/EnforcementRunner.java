@@ -60,7 +60,8 @@ public class EnforcementRunner {
         }
         RepositoryRef repository = action.repository();
         try {
-            String exemption = exemptions.exemption(repository, action.repositoryId(), action.authorLogin());
+            String exemption = exemptions.exemption(repository, action.repositoryId(), action.authorLogin(),
+                    action.authorUserId());
             if (exemption != null) {
                 finish(claim, action, ActionStatus.SKIPPED, exemption);
                 return;

@@ -7,6 +7,7 @@ import io.meritocrab.github.RepositoryRole;
 import io.meritocrab.repoconfig.GateMode;
 import io.meritocrab.repoconfig.RepositoryConfigs;
 import io.meritocrab.repoconfig.TrustedList;
+import io.meritocrab.shared.SharedLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
@@ -15,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Who passes the gate whatever their credit: anyone GitHub gives admin, maintain or write access, and
- * the logins and organisation members the repository's `.meritocrab.toml` trusts. If GitHub cannot
+ * the logins and organisation members the repository's `.meritocrab.toml` trusts, and, where the file
+ * opts in, the installation's shared trust list ({@link SharedLists}). If GitHub cannot
  * tell, the author is treated as not privileged (as the original does) and it is logged.
  *
  * <p>It lives with the outbox, not with {@code gate.PullRequestGate}, because it needs GitHub: the gate
@@ -31,9 +33,11 @@ public class GateExemptions {
     GitHubClient github;
     @Inject
     RepositoryConfigs configs;
+    @Inject
+    SharedLists sharedLists;
 
     /** Why the author bypasses the gate, or null when they do not. */
-    public String exemption(RepositoryRef repository, long repositoryId, String login) {
+    public String exemption(RepositoryRef repository, long repositoryId, String login, long userId) {
         String role = privilegedRole(repository, login);
         if (role != null) {
             return "author has " + role + " access";
@@ -41,6 +45,9 @@ public class GateExemptions {
         TrustedList trusted = configs.trusted(repositoryId);
         if (trusted.trustsLogin(login)) {
             return "author is trusted by .meritocrab.toml";
+        }
+        if (sharedLists.trusts(repositoryId, userId)) {
+            return "author is trusted by the installation's shared list";
         }
         for (String organisation : trusted.organisations()) {
             try {

@@ -131,10 +131,10 @@ public class GitHubOutbox {
                 r.getInt(3), GateDecision.valueOf(r.getString(4)), r.getInt(5), r.getInt(6), r.getString(7),
                 r.getTimestamp(8) != null, r.getString(9)));
         TrackedRepository repository = repository(row.repositoryId());
-        String author = contributors.find(row.contributorId()).map(Contributor::login)
+        Contributor author = contributors.find(row.contributorId())
                 .orElseThrow(() -> new IllegalStateException("no contributor " + row.contributorId()));
         return new PendingAction(id, repository.id(), repository.fullName(), repository.installationId(),
-                repository.served(), row.contributorId(), author, row.pullNumber(), row.decision(), row.credit(), row.threshold(),
+                repository.served(), row.contributorId(), author.login(), author.userId(), row.pullNumber(), row.decision(), row.credit(), row.threshold(),
                 row.message(), row.commented(), row.deliveryId());
     }
 

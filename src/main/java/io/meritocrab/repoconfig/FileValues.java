@@ -192,6 +192,12 @@ final class FileValues {
         return TrustedList.of(entries);
     }
 
+    /** `[shared] trust, deny`: both false when absent. */
+    SharedOptIn shared() {
+        return new SharedOptIn(flag(ConfigFileParser.SHARED + "." + ConfigFileParser.SHARED_TRUST, false),
+                flag(ConfigFileParser.SHARED + "." + ConfigFileParser.SHARED_DENY, false));
+    }
+
     /** `[gate] unlock`: `"assigned"` and `"label:NAME"` entries. */
     UnlockRules unlock() {
         String key = ConfigFileParser.GATE + "." + ConfigFileParser.UNLOCK;

@@ -82,6 +82,10 @@ public class RepositoryConfigs {
         return current(repositoryId).config().trusted();
     }
 
+    public SharedOptIn shared(long repositoryId) {
+        return current(repositoryId).config().shared();
+    }
+
     public UnlockRules unlock(long repositoryId) {
         return current(repositoryId).config().unlock();
     }

@@ -125,6 +125,18 @@ public class RepositoryDirectory {
                 TrackedRepository.class).getResultList();
     }
 
+    public Optional<Installation> installation(long installationId) {
+        return Optional.ofNullable(em.find(Installation.class, installationId));
+    }
+
+    /** The repositories an installation serves, by name. */
+    public List<TrackedRepository> servedBy(long installationId) {
+        return em.createQuery("SELECT r FROM TrackedRepository r WHERE r.served = TRUE "
+                        + "AND r.installationId = :installation ORDER BY r.fullName", TrackedRepository.class)
+                .setParameter("installation", installationId)
+                .getResultList();
+    }
+
     public long activeInstallationCount() {
         return em.createQuery("SELECT COUNT(i) FROM Installation i WHERE i.active = TRUE", Long.class).getSingleResult();
     }

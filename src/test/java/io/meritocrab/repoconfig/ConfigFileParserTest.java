@@ -129,9 +129,11 @@ class ConfigFileParserTest {
                 "comment.spam", "comment.low", "comment.acceptable", "comment.high", "pr_merged.spam",
                 "pr_merged.low", "pr_merged.acceptable", "pr_merged.high", "review_submitted.spam",
                 "review_submitted.low", "review_submitted.acceptable", "review_submitted.high", "mode", "trusted",
-                "gate.unlock", "sanctions.steps", "history.enabled", "history.max_bonus", "history.max_penalty");
+                "gate.unlock", "sanctions.steps", "history.enabled", "history.max_bonus", "history.max_penalty",
+                "shared.trust", "shared.deny");
         assertThat(config.unlock().any()).isFalse();
         assertThat(config.history()).isEqualTo(HistoryRules.off());
+        assertThat(config.shared()).isEqualTo(SharedOptIn.none());
     }
 
     @Test
@@ -188,6 +190,29 @@ class ConfigFileParserTest {
                 "[\"assigned\", \"label:good first PR\", \"label:help-wanted\"]", ConfigSource.FILE));
         assertThat(valid("[gate]\nunlock = [\"label:x\"]").unlock().assigned()).isFalse();
         assertThat(valid("[gate]\nunlock = []").unlock().any()).isFalse();
+    }
+
+    @Test
+    void sharedListsAreHonouredOnlyWhereTheFileTurnsThemOn() {
+        RepositoryConfig both = valid("[shared]\ntrust = true\ndeny = true\n");
+        RepositoryConfig denyOnly = valid("[shared]\ndeny = true\n");
+
+        assertThat(both.shared()).isEqualTo(new SharedOptIn(true, true));
+        assertThat(both.settings()).contains(new ConfigSetting("shared.trust", "true", ConfigSource.FILE),
+                new ConfigSetting("shared.deny", "true", ConfigSource.FILE));
+        assertThat(denyOnly.shared()).isEqualTo(new SharedOptIn(false, true));
+        assertThat(denyOnly.settings()).contains(new ConfigSetting("shared.trust", "false", ConfigSource.SERVER_DEFAULT));
+        assertThat(valid("[shared]\ntrust = false\n").shared()).isEqualTo(SharedOptIn.none());
+        assertThat(denyOnly.warnings()).isEmpty();
+    }
+
+    @Test
+    void sharedFlagsMustBeBooleans() {
+        assertThat(invalid("[shared]\ntrust = \"yes\"\ndeny = 1\n")).containsExactly(
+                "line 2: shared.trust must be true or false, not a string",
+                "line 3: shared.deny must be true or false, not an integer");
+        assertThat(invalid("shared = true\n")).containsExactly("line 1: shared must be a table ([shared]), not a boolean");
+        assertThat(valid("[shared]\nallow = true\n").warnings()).containsExactly("line 2: unknown key shared.allow is ignored");
     }
 
     @Test
