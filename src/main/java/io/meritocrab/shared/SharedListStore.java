@@ -4,7 +4,9 @@ import io.meritocrab.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +71,7 @@ public class SharedListStore {
         entry.set(login, reason, actor, now, expiresAt);
         if (existing.isEmpty()) {
             em.persist(entry);
+            insertNow(entry, login);
         }
         em.persist(new SharedListChange(installationId, list, SharedListChange.Kind.ADDED, userId, login, actor,
                 reason, expiresAt, now));
@@ -86,6 +89,32 @@ public class SharedListStore {
                     actor, reason, null, now));
         });
         return existing;
+    }
+
+    /**
+     * Inserts the new entry before the audit row: two owners adding the same user at the same moment
+     * meet on the one-entry-per-user key here, and the second is told so instead of failing at commit.
+     */
+    private void insertNow(SharedListEntry entry, String login) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (uniqueKeyViolated(e)) {
+                throw new SharedListException.Conflict(login + " was put on a list by someone else at the same "
+                        + "moment; look at the lists again");
+            }
+            throw e;
+        }
+    }
+
+    /** SQLSTATE 23505, the standard unique-violation code both PostgreSQL and H2 give. */
+    private static boolean uniqueKeyViolated(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<SharedListEntry> entry(long installationId, long userId) {
