@@ -15,7 +15,7 @@ import org.tomlj.TomlPosition;
 
 /**
  * Reads a repository's `.meritocrab.toml` (the original meritocrab's format plus `mode`, `trusted` and
- * `[gate] unlock` and `[sanctions] steps`;
+ * `[gate] unlock`, `[sanctions] steps` and `[duplicates]`;
  * `[pr_merged]` and `[review_submitted]` take the original's four classes or `bonus`, one value for all)
  * and merges it with the server defaults: a missing key takes the default. The file is invalid when it
  * is not TOML, a value has the wrong type or is out of range, or values contradict each other; every
@@ -46,12 +46,16 @@ public final class ConfigFileParser {
     static final String UNLOCK = "unlock";
     static final String SANCTIONS = "sanctions";
     static final String STEPS = "steps";
+    static final String DUPLICATES = "duplicates";
+    static final String ENABLED = "enabled";
+    static final String WINDOW_DAYS = "window_days";
 
     private static final Map<String, Set<String>> TABLES = Map.of(
             PR_OPENED, Set.copyOf(ROW_KEYS), COMMENT, Set.copyOf(ROW_KEYS),
-            PR_MERGED, withBonus(), REVIEW_SUBMITTED, withBonus(), GATE, Set.of(UNLOCK), SANCTIONS, Set.of(STEPS));
+            PR_MERGED, withBonus(), REVIEW_SUBMITTED, withBonus(), GATE, Set.of(UNLOCK), SANCTIONS, Set.of(STEPS),
+            DUPLICATES, Set.of(ENABLED, WINDOW_DAYS));
     private static final Set<String> TOP_LEVEL = Set.of(STARTING_CREDIT, PR_THRESHOLD, BLACKLIST_THRESHOLD,
-            PR_OPENED, COMMENT, PR_MERGED, REVIEW_SUBMITTED, MODE, TRUSTED, GATE, SANCTIONS);
+            PR_OPENED, COMMENT, PR_MERGED, REVIEW_SUBMITTED, MODE, TRUSTED, GATE, SANCTIONS, DUPLICATES);
 
     private ConfigFileParser() {
     }
@@ -89,13 +93,15 @@ public final class ConfigFileParser {
         TrustedList trusted = file.trusted();
         UnlockRules unlock = file.unlock();
         SanctionSteps sanctions = file.sanctions(serverDefaults.sanctions());
+        DuplicateRules duplicates = file.duplicates();
         file.warnAboutUnknownKeys(TOP_LEVEL, TABLES);
         if (!file.errors().isEmpty()) {
             return new ParseOutcome.Invalid(file.errors().stream().limit(MAX_REPORTED).toList());
         }
         ScoringPolicy policy = new ScoringPolicy(startingCredit, prThreshold, blacklistThreshold,
                 serverDefaults.confidenceThreshold(), prOpened, comment, merged, review, sanctions);
-        return new ParseOutcome.Valid(new RepositoryConfig(policy, mode, trusted, unlock, file.settings(), file.warnings()));
+        return new ParseOutcome.Valid(new RepositoryConfig(policy, mode, trusted, unlock, duplicates,
+                file.settings(), file.warnings()));
     }
 
     private static Set<String> withBonus() {

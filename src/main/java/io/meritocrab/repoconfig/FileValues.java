@@ -74,6 +74,30 @@ final class FileValues {
         return number.intValue();
     }
 
+    /** A boolean key (dotted for a table's key); the default when it is missing. */
+    boolean flag(String key, boolean fallback) {
+        List<String> path = Toml.parseDottedKey(key);
+        if (!present(path)) {
+            settings.add(new ConfigSetting(key, String.valueOf(fallback), ConfigSource.SERVER_DEFAULT));
+            return fallback;
+        }
+        Object value = toml.get(path);
+        if (!(value instanceof Boolean flag)) {
+            error(at(path) + key + " must be true or false, not " + typeName(value));
+            return fallback;
+        }
+        settings.add(new ConfigSetting(key, String.valueOf(flag), ConfigSource.FILE));
+        return flag;
+    }
+
+    /** `[duplicates]`: `enabled` and `window_days`, off and 30 days by default. */
+    DuplicateRules duplicates() {
+        boolean enabled = flag(ConfigFileParser.DUPLICATES + "." + ConfigFileParser.ENABLED, false);
+        int windowDays = integer(ConfigFileParser.DUPLICATES + "." + ConfigFileParser.WINDOW_DAYS,
+                DuplicateRules.DEFAULT_WINDOW_DAYS, 1, DuplicateRules.MAX_WINDOW_DAYS);
+        return new DuplicateRules(enabled, windowDays);
+    }
+
     /** A scoring table ([pr_opened] or [comment]): four integers that never fall from spam to high. */
     ScoreRow row(String table, ScoreRow fallback) {
         int errorsBefore = errors.size();

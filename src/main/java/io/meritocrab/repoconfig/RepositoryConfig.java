@@ -4,11 +4,12 @@ import io.meritocrab.scoring.ScoringPolicy;
 import java.util.List;
 
 /**
- * What governs one repository: its scoring policy, gate mode, trusted contributors and the issues that
- * unlock the gate, with the source of each value and the warnings the file gave (unknown keys,
+ * What governs one repository: its scoring policy, gate mode, trusted contributors, the issues that
+ * unlock the gate and whether pull requests are checked for duplicates, with the source of each value and the warnings the file gave (unknown keys,
  * duplicates), for maintainers.
  */
 public record RepositoryConfig(ScoringPolicy policy, GateMode mode, TrustedList trusted, UnlockRules unlock,
+                               DuplicateRules duplicates,
                                List<ConfigSetting> settings, List<String> warnings) {
 
     public RepositoryConfig {

@@ -129,7 +129,7 @@ class ConfigFileParserTest {
                 "comment.spam", "comment.low", "comment.acceptable", "comment.high", "pr_merged.spam",
                 "pr_merged.low", "pr_merged.acceptable", "pr_merged.high", "review_submitted.spam",
                 "review_submitted.low", "review_submitted.acceptable", "review_submitted.high", "mode", "trusted",
-                "gate.unlock", "sanctions.steps");
+                "gate.unlock", "sanctions.steps", "duplicates.enabled", "duplicates.window_days");
         assertThat(config.unlock().any()).isFalse();
     }
 
