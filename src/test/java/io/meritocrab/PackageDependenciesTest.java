@@ -60,7 +60,7 @@ class PackageDependenciesTest {
     /** Every package of the server except the given ones and the foundation. */
     private static String[] projectPackagesOutside(String[] allowed) {
         return java.util.Arrays.stream(new String[] {"access", "admin", "application", "assessment", "commands", "console",
-                        "events", "gate", "github", "inbox", "intake", "login", "maintainer", "outbox",
+                        "duplicates", "events", "gate", "github", "inbox", "intake", "login", "maintainer", "outbox",
                         "importing", "processing", "standing", "appeals", "ratelimit", "redelivery", "repoconfig", "repos", "sanctions", "startup", "unlock",
                         "evaluation.llm", "evaluation.rules", "ledger", "scoring", "evaluation"})
                 .map(name -> "io.meritocrab." + name + (name.equals("evaluation") ? "" : ".."))

@@ -41,7 +41,9 @@ class TableOwnersTest {
             Map.entry("replica", "platform/ReplicaIdentity.java"),
             Map.entry("gate_unlock", "unlock/GateUnlockStore.java"),
             Map.entry("sanction", "ledger/Sanctions.java"),
-            Map.entry("appeal", "appeals/Appeals.java"));
+            Map.entry("appeal", "appeals/Appeals.java"),
+            Map.entry("duplicate_check", "duplicates/DuplicateChecks.java"),
+            Map.entry("pull_request_fingerprint", "duplicates/PullRequestFingerprints.java"));
 
     /** JPA entity → its table, for JPQL and EntityManager calls. */
     private static final Map<String, String> ENTITIES = Map.of(
