@@ -51,6 +51,8 @@ public class DuplicateWorkers {
     }
 
     private void workUntilStopped() {
+        // A check put back for a retry is due before the next poll when the retry delay is short.
+        Duration idle = settings.retryDelay().compareTo(IDLE_POLL) < 0 ? settings.retryDelay() : IDLE_POLL;
         long seen = signal.generation();
         while (running) {
             try {
@@ -58,7 +60,7 @@ public class DuplicateWorkers {
                 if (leased.isPresent()) {
                     handle(leased.get());
                 } else {
-                    seen = signal.await(seen, IDLE_POLL);
+                    seen = signal.await(seen, idle);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
