@@ -74,18 +74,29 @@ public class DuplicateWorkers {
 
     private void handle(DuplicateCheck check) throws Exception {
         String diffFingerprint = null;
-        try {
-            diffFingerprint = diffFingerprint(check).orElse(null);
-        } catch (GitHubException e) {
-            Optional<Duration> retry = retryAfter(e, check.attempt(), settings.maxAttempts(), settings.retryDelay());
-            if (retry.isPresent()) {
-                checks.postpone(check, retry.get(), e.getMessage());
-                return;
+        if (check.attempt() > settings.maxAttempts()) {
+            // Leases that ran out (a server died on this check) used up the attempts: no more asking.
+            withoutDiff(check, "gave up after " + settings.maxAttempts() + " attempts");
+        } else {
+            try {
+                diffFingerprint = diffFingerprint(check).orElse(null);
+            } catch (GitHubException e) {
+                Optional<Duration> retry = retryAfter(e, check.attempt(), settings.maxAttempts(), settings.retryDelay());
+                if (retry.isPresent()) {
+                    checks.postpone(check, retry.get(), e.getMessage());
+                    return;
+                }
+                withoutDiff(check, e.getMessage());
+            } catch (RuntimeException e) {
+                withoutDiff(check, e.toString());
             }
-            LOG.warning(() -> "pull request #" + check.number() + " of " + check.subject().contribution().repository()
-                    + " is checked for duplicates without its diff: " + e.getMessage());
         }
         verdicts.record(check, diffFingerprint);
+    }
+
+    private static void withoutDiff(DuplicateCheck check, String why) {
+        LOG.warning(() -> "pull request #" + check.number() + " of " + check.subject().contribution().repository()
+                + " is checked for duplicates without its diff: " + why);
     }
 
     /** The diff's fingerprint; empty when GitHub has no diff, or one larger than the configured size. */
