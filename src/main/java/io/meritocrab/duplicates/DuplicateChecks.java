@@ -102,6 +102,20 @@ public class DuplicateChecks {
         }
     }
 
+    /** A queued PR was closed ({@code at}) or reopened (null) before its check; nothing when none is queued. */
+    public void closed(long repositoryId, int number, Instant at) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE duplicate_check SET closed_at = ? "
+                     + "WHERE repository_id = ? AND subject_number = ?")) {
+            update.setTimestamp(1, at == null ? null : Timestamp.from(at));
+            update.setLong(2, repositoryId);
+            update.setInt(3, number);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not note the state of pull request #" + number, e);
+        }
+    }
+
     /** Leases the next due check to this server for {@code lease}, committed before GitHub is called. */
     public Optional<DuplicateCheck> leaseNext(Duration lease) throws SQLException {
         List<Lease> leased = QUEUE.claim(dataSource, Instant.now(), lease, identity.holder(), 1, "TRUE", List.of(), "",
@@ -116,6 +130,22 @@ public class DuplicateChecks {
     public void postpone(DuplicateCheck check, Duration after, String problem) throws SQLException {
         QUEUE.rescheduleWhileHeld(dataSource, lease(check), Instant.now().plus(after), "last_problem = ?",
                 Texts.cut(problem, 1000));
+    }
+
+    /**
+     * When the PR was closed while its check waited (null while open), with the check locked until the
+     * caller's transaction ends, so a close that comes meanwhile waits and then finds the fingerprint row.
+     */
+    public Instant lockClosedAt(DuplicateCheck check) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement find = connection.prepareStatement("SELECT closed_at FROM duplicate_check "
+                     + "WHERE id = ? FOR UPDATE")) {
+            find.setLong(1, check.id());
+            try (ResultSet row = find.executeQuery()) {
+                Timestamp closedAt = row.next() ? row.getTimestamp(1) : null;
+                return closedAt == null ? null : closedAt.toInstant();
+            }
+        }
     }
 
     /** Removes a check whose evaluation is recorded, in the caller's transaction; false when the lease was lost. */

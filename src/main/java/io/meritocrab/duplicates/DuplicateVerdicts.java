@@ -55,6 +55,8 @@ public class DuplicateVerdicts {
     @Transactional(rollbackOn = SQLException.class)
     public boolean record(DuplicateCheck check, String diffFingerprint) throws SQLException {
         EvaluatedContribution subject = check.subject();
+        // The check before the contributor, in the order a close of the same PR takes them.
+        Instant closedAt = checks.lockClosedAt(check);
         Contributor contributor = contributors.lockById(subject.contributorId()).orElseThrow();
         if (!checks.remove(check)) {
             return false;
@@ -67,12 +69,13 @@ public class DuplicateVerdicts {
         String textFingerprint = PullRequestFingerprints.textFingerprint(subject.contentHash(),
                 subject.contribution().body());
         fingerprints.save(repositoryId, check.number(), contributor.id(), contributor.login(), subject.subjectUrl(),
-                diffFingerprint, textFingerprint, now);
+                diffFingerprint, textFingerprint, closedAt, now);
         DuplicateRules rules = repositoryConfigs.duplicates(repositoryId);
-        Optional<PullRequestFingerprints.Match> match = fingerprints.earlierMatch(repositoryId, check.number(), contributor.id(), diffFingerprint,
-                textFingerprint, now.minus(Duration.ofDays(rules.windowDays())));
+        Optional<PullRequestFingerprints.Match> match = fingerprints.earlierMatch(repositoryId, check.number(),
+                contributor.id(), diffFingerprint, textFingerprint, now.minus(Duration.ofDays(rules.windowDays())));
         if (match.isEmpty()) {
-            assessor.assess(subject, contributor, EntryKind.PULL_REQUEST_OPENED, repositoryConfigs.policyFor(repositoryId));
+            assessor.assess(subject, contributor, EntryKind.PULL_REQUEST_OPENED,
+                    repositoryConfigs.policyFor(repositoryId));
             return true;
         }
         fingerprints.markDuplicate(repositoryId, check.number(), match.get());

@@ -45,7 +45,8 @@ public class PullRequestFingerprints {
 
     /** Stores a checked pull request's fingerprints (again, if it was checked before), in the caller's transaction. */
     public void save(long repositoryId, int number, long contributorId, String login, String url,
-                     String diffFingerprint, String textFingerprint, Instant now) throws SQLException {
+                     String diffFingerprint, String textFingerprint, Instant closedAt, Instant now)
+            throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement update = connection.prepareStatement("UPDATE pull_request_fingerprint "
                     + "SET diff_fingerprint = ?, text_fingerprint = ? WHERE repository_id = ? AND pull_number = ?")) {
@@ -59,7 +60,7 @@ public class PullRequestFingerprints {
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO pull_request_fingerprint "
                     + "(repository_id, pull_number, contributor_id, author_login, url, diff_fingerprint, "
-                    + "text_fingerprint, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "text_fingerprint, closed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setLong(1, repositoryId);
                 insert.setInt(2, number);
                 insert.setLong(3, contributorId);
@@ -67,7 +68,8 @@ public class PullRequestFingerprints {
                 insert.setString(5, Texts.cut(url, 1000));
                 insert.setString(6, diffFingerprint);
                 insert.setString(7, textFingerprint);
-                insert.setTimestamp(8, Timestamp.from(now));
+                insert.setTimestamp(8, closedAt == null ? null : Timestamp.from(closedAt));
+                insert.setTimestamp(9, Timestamp.from(now));
                 insert.executeUpdate();
             }
         }

@@ -75,7 +75,11 @@ public class PullRequestEvents {
 
     /** For the duplicate check's window: a closed PR stays a PR to duplicate only for a while. */
     private void noteClosed(Payload payload, Instant at) {
-        fingerprints.closed(payload.number("repository.id"), (int) payload.number("pull_request.number"), at);
+        long repositoryId = payload.number("repository.id");
+        int number = (int) payload.number("pull_request.number");
+        // The queued check first: while its check is being recorded this waits, then the row below exists.
+        duplicateChecks.closed(repositoryId, number, at);
+        fingerprints.closed(repositoryId, number, at);
     }
 
     private String opened(StoredDelivery delivery, Payload payload) {

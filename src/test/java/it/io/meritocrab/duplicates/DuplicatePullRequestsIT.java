@@ -116,11 +116,13 @@ class DuplicatePullRequestsIT extends MeritocrabIT {
     @Test
     void aPullRequestClosedLongerAgoThanTheWindowIsNoLongerDuplicated() {
         configFile("[duplicates]\nenabled = true\nwindow_days = 1\n");
-        openPullRequest(alice, 1, "Handle a null text in the parser", CHANGE);
-        awaitEvaluation(1);
+        stubDiff(1, aResponse().withStatus(200).withBody(CHANGE).withFixedDelay(1500));
+        deliver("pull_request", GitHubPayloads.pullRequestOpened(repo, alice, 1, "Handle a null text in the parser",
+                "Reading a null text no longer fails.", 4, 1, 1));
         deliver("pull_request", GitHubPayloads.pullRequestClosed(repo, alice, 1, false));
+        awaitEvaluation(1);
         assertThat(Inbox.row("SELECT closed_at FROM pull_request_fingerprint WHERE repository_id = ? "
-                + "AND pull_number = 1", repo.id()).get("closed_at")).isNotNull();
+                + "AND pull_number = 1", repo.id()).get("closed_at")).as("closed while its check waited").isNotNull();
         Inbox.execute("UPDATE pull_request_fingerprint SET closed_at = ? WHERE repository_id = ? AND pull_number = 1",
                 Timestamp.from(Instant.now().minus(Duration.ofDays(2))), repo.id());
 
