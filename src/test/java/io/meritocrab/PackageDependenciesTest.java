@@ -61,7 +61,7 @@ class PackageDependenciesTest {
     private static String[] projectPackagesOutside(String[] allowed) {
         return java.util.Arrays.stream(new String[] {"access", "admin", "application", "assessment", "commands", "console",
                         "events", "gate", "github", "inbox", "intake", "login", "maintainer", "outbox",
-                        "importing", "processing", "standing", "appeals", "ratelimit", "redelivery", "repoconfig", "repos", "sanctions", "startup", "unlock", "history", "shared",
+                        "importing", "processing", "standing", "appeals", "ratelimit", "redelivery", "repoconfig", "repos", "sanctions", "startup", "unlock", "history", "shared", "duplicates",
                         "evaluation.llm", "evaluation.rules", "ledger", "scoring", "evaluation"})
                 .map(name -> "io.meritocrab." + name + (name.equals("evaluation") ? "" : ".."))
                 .filter(pkg -> java.util.Arrays.stream(allowed).noneMatch(pkg::equals))

@@ -45,7 +45,9 @@ class TableOwnersTest {
             Map.entry("track_record", "history/TrackRecordCache.java"),
             Map.entry("history_request", "history/HistoryRequests.java"),
             Map.entry("shared_list_entry", "shared/SharedListStore.java"),
-            Map.entry("shared_list_change", "shared/SharedListStore.java"));
+            Map.entry("shared_list_change", "shared/SharedListStore.java"),
+            Map.entry("duplicate_check", "duplicates/DuplicateChecks.java"),
+            Map.entry("pull_request_fingerprint", "duplicates/PullRequestFingerprints.java"));
 
     /** JPA entity → its table, for JPQL and EntityManager calls. */
     private static final Map<String, String> ENTITIES = Map.of(

@@ -12,6 +12,6 @@ public enum EvaluationStatus {
     APPROVED,
     /** A maintainer applied another delta. */
     OVERRIDDEN,
-    /** Recorded only: the contributor is blacklisted and earns nothing. */
+    /** Recorded only, earning nothing: the contributor is blacklisted, or the PR duplicates another author's. */
     NOT_APPLIED
 }

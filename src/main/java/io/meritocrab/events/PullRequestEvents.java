@@ -5,6 +5,8 @@ import io.meritocrab.assessment.Participants;
 import io.meritocrab.assessment.Participants.Participation;
 import io.meritocrab.assessment.Participants.Scored;
 import io.meritocrab.assessment.Participants.Skipped;
+import io.meritocrab.duplicates.DuplicateChecks;
+import io.meritocrab.duplicates.PullRequestFingerprints;
 import io.meritocrab.evaluation.Classification;
 import io.meritocrab.evaluation.ContentFingerprint;
 import io.meritocrab.evaluation.Contribution;
@@ -19,6 +21,7 @@ import io.meritocrab.ledger.Contributor;
 import io.meritocrab.ledger.CreditLedger;
 import io.meritocrab.ledger.EntryKind;
 import io.meritocrab.ledger.LedgerCause;
+import io.meritocrab.repoconfig.RepositoryConfigs;
 import io.meritocrab.scoring.GateDecision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +31,9 @@ import java.util.Locale;
 
 /**
  * Opened and reopened PRs pass the gate; a PR is evaluated once, the first time it is seen, so closing
- * and reopening it earns or costs nothing new. Merged PRs earn the merge bonus.
+ * and reopening it earns or costs nothing new. Merged PRs earn the merge bonus. In a repository with
+ * `[duplicates] enabled`, the evaluation waits for the duplicate check ({@link DuplicateChecks}, which
+ * reads the diff from GitHub after this transaction), and closing and reopening are noted for it.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -46,14 +51,35 @@ public class PullRequestEvents {
     Evaluations evaluations;
     @Inject
     CreditLedger ledger;
+    @Inject
+    RepositoryConfigs repositoryConfigs;
+    @Inject
+    DuplicateChecks duplicateChecks;
+    @Inject
+    PullRequestFingerprints fingerprints;
 
     public String handle(StoredDelivery delivery, String action, Payload payload) {
         return switch (action) {
-            case "opened", "reopened" -> opened(delivery, payload);
-            case "closed" -> payload.flag("pull_request.merged") ? merged(delivery, payload)
-                    : "ignored: closed without merge";
+            case "opened" -> opened(delivery, payload);
+            case "reopened" -> {
+                noteClosed(payload, null);
+                yield opened(delivery, payload);
+            }
+            case "closed" -> {
+                noteClosed(payload, Instant.now());
+                yield payload.flag("pull_request.merged") ? merged(delivery, payload) : "ignored: closed without merge";
+            }
             default -> "ignored: pull_request " + action;
         };
+    }
+
+    /** For the duplicate check's window: a closed PR stays a PR to duplicate only for a while. */
+    private void noteClosed(Payload payload, Instant at) {
+        long repositoryId = payload.number("repository.id");
+        int number = (int) payload.number("pull_request.number");
+        // The queued check first: while its check is being recorded this waits, then the row below exists.
+        duplicateChecks.closed(repositoryId, number, at);
+        fingerprints.closed(repositoryId, number, at);
     }
 
     private String opened(StoredDelivery delivery, Payload payload) {
@@ -66,7 +92,7 @@ public class PullRequestEvents {
         long repositoryId = scored.repository().id();
         int number = (int) payload.number("pull_request.number");
         GateDecision decision = gate.decide(author, repositoryId, number, delivery.deliveryId(), scored.policy());
-        if (evaluations.pullRequestEvaluated(repositoryId, number)) {
+        if (evaluations.pullRequestEvaluated(repositoryId, number) || duplicateChecks.queued(repositoryId, number)) {
             return "pull request #" + number + " by " + author.login() + ": gate " + decision + ", already evaluated";
         }
 
@@ -78,9 +104,14 @@ public class PullRequestEvents {
                 payload.optionalInt("pull_request.additions", 0), payload.optionalInt("pull_request.deletions", 0),
                 payload.optionalInt("pull_request.changed_files", 0),
                 evaluations.repositoriesWithSameText(hash, repositoryId, Instant.now()));
-        Evaluation evaluation = assessor.assess(new EvaluatedContribution(contribution, repositoryId, author.id(),
-                        delivery.deliveryId(), number, payload.optionalText("pull_request.html_url", null), hash),
-                author, EntryKind.PULL_REQUEST_OPENED, scored.policy());
+        EvaluatedContribution subject = new EvaluatedContribution(contribution, repositoryId, author.id(),
+                delivery.deliveryId(), number, payload.optionalText("pull_request.html_url", null), hash);
+        if (repositoryConfigs.duplicates(repositoryId).enabled()) {
+            duplicateChecks.enqueue(subject);
+            return "pull request #" + number + " by " + author.login() + ": gate " + decision
+                    + ", evaluated after the duplicate check";
+        }
+        Evaluation evaluation = assessor.assess(subject, author, EntryKind.PULL_REQUEST_OPENED, scored.policy());
         return "pull request #" + number + " by " + author.login() + ": gate " + decision
                 + ", " + Outcomes.evaluation(evaluation);
     }

@@ -15,7 +15,7 @@ import org.tomlj.TomlPosition;
 
 /**
  * Reads a repository's `.meritocrab.toml` (the original meritocrab's format plus `mode`, `trusted` and
- * `[gate] unlock`, `[sanctions] steps`, `[history]` and `[shared] trust, deny`;
+ * `[gate] unlock`, `[sanctions] steps`, `[history]`, `[shared] trust, deny` and `[duplicates]`;
  * `[pr_merged]` and `[review_submitted]` take the original's four classes or `bonus`, one value for all)
  * and merges it with the server defaults: a missing key takes the default. The file is invalid when it
  * is not TOML, a value has the wrong type or is out of range, or values contradict each other; every
@@ -53,13 +53,17 @@ public final class ConfigFileParser {
     static final String SHARED = "shared";
     static final String SHARED_TRUST = "trust";
     static final String SHARED_DENY = "deny";
+    static final String DUPLICATES = "duplicates";
+    static final String WINDOW_DAYS = "window_days";
 
     private static final Map<String, Set<String>> TABLES = Map.of(
             PR_OPENED, Set.copyOf(ROW_KEYS), COMMENT, Set.copyOf(ROW_KEYS),
             PR_MERGED, withBonus(), REVIEW_SUBMITTED, withBonus(), GATE, Set.of(UNLOCK), SANCTIONS, Set.of(STEPS),
-            HISTORY, Set.of(ENABLED, MAX_BONUS, MAX_PENALTY), SHARED, Set.of(SHARED_TRUST, SHARED_DENY));
+            HISTORY, Set.of(ENABLED, MAX_BONUS, MAX_PENALTY), SHARED, Set.of(SHARED_TRUST, SHARED_DENY),
+            DUPLICATES, Set.of(ENABLED, WINDOW_DAYS));
     private static final Set<String> TOP_LEVEL = Set.of(STARTING_CREDIT, PR_THRESHOLD, BLACKLIST_THRESHOLD,
-            PR_OPENED, COMMENT, PR_MERGED, REVIEW_SUBMITTED, MODE, TRUSTED, GATE, SANCTIONS, HISTORY, SHARED);
+            PR_OPENED, COMMENT, PR_MERGED, REVIEW_SUBMITTED, MODE, TRUSTED, GATE, SANCTIONS, HISTORY, SHARED,
+            DUPLICATES);
 
     private ConfigFileParser() {
     }
@@ -99,6 +103,7 @@ public final class ConfigFileParser {
         SanctionSteps sanctions = file.sanctions(serverDefaults.sanctions());
         HistoryRules history = history(file);
         SharedOptIn shared = file.shared();
+        DuplicateRules duplicates = file.duplicates();
         file.warnAboutUnknownKeys(TOP_LEVEL, TABLES);
         if (!file.errors().isEmpty()) {
             return new ParseOutcome.Invalid(file.errors().stream().limit(MAX_REPORTED).toList());
@@ -106,7 +111,7 @@ public final class ConfigFileParser {
         ScoringPolicy policy = new ScoringPolicy(startingCredit, prThreshold, blacklistThreshold,
                 serverDefaults.confidenceThreshold(), prOpened, comment, merged, review, sanctions);
         return new ParseOutcome.Valid(new RepositoryConfig(policy, mode, trusted, unlock, history, shared,
-                file.settings(), file.warnings()));
+                duplicates, file.settings(), file.warnings()));
     }
 
     private static HistoryRules history(FileValues file) {

@@ -90,6 +90,14 @@ final class FileValues {
         return flag;
     }
 
+    /** `[duplicates]`: `enabled` and `window_days`, off and 30 days by default. */
+    DuplicateRules duplicates() {
+        boolean enabled = flag(ConfigFileParser.DUPLICATES + "." + ConfigFileParser.ENABLED, false);
+        int windowDays = integer(ConfigFileParser.DUPLICATES + "." + ConfigFileParser.WINDOW_DAYS,
+                DuplicateRules.DEFAULT_WINDOW_DAYS, 1, DuplicateRules.MAX_WINDOW_DAYS);
+        return new DuplicateRules(enabled, windowDays);
+    }
+
     /** A scoring table ([pr_opened] or [comment]): four integers that never fall from spam to high. */
     ScoreRow row(String table, ScoreRow fallback) {
         int errorsBefore = errors.size();

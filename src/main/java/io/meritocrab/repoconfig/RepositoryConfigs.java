@@ -94,6 +94,10 @@ public class RepositoryConfigs {
         return current(repositoryId).config().history();
     }
 
+    public DuplicateRules duplicates(long repositoryId) {
+        return current(repositoryId).config().duplicates();
+    }
+
     /**
      * A push changed the repository's file: recorded in the push's transaction (so the reload is not
      * lost if this server stops), carried out right after it commits.

@@ -130,7 +130,7 @@ class ConfigFileParserTest {
                 "pr_merged.low", "pr_merged.acceptable", "pr_merged.high", "review_submitted.spam",
                 "review_submitted.low", "review_submitted.acceptable", "review_submitted.high", "mode", "trusted",
                 "gate.unlock", "sanctions.steps", "history.enabled", "history.max_bonus", "history.max_penalty",
-                "shared.trust", "shared.deny");
+                "shared.trust", "shared.deny", "duplicates.enabled", "duplicates.window_days");
         assertThat(config.unlock().any()).isFalse();
         assertThat(config.history()).isEqualTo(HistoryRules.off());
         assertThat(config.shared()).isEqualTo(SharedOptIn.none());

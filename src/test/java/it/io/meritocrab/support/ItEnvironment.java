@@ -201,6 +201,7 @@ public class ItEnvironment implements LauncherSessionListener {
         env.put("MERITOCRAB_GITHUB_READ_TIMEOUT", "PT2S");
         env.put("MERITOCRAB_GITHUB_WRITE_SPACING", "PT0.3S");
         env.put("MERITOCRAB_ENFORCEMENT_RETRY_BASE", "PT1S");
+        env.put("MERITOCRAB_DUPLICATES_RETRY_DELAY", "PT0.3S");
         env.put("MERITOCRAB_GITHUB_REDELIVERY_INTERVAL", "PT2S");
         // The shortest failover Liberty allows.
         env.put("MERITOCRAB_TIMER_FAILOVER_AFTER", "100s");
