@@ -5,6 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -16,6 +19,9 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
  */
 @ApplicationScoped
 public class GitHubTransport {
+
+    /** Far above any answer to the calls made here (pages of 100, files of 64 KB, diffs cut at 1 MB). */
+    static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
     @Inject
     OutboundCalls calls;
@@ -32,7 +38,7 @@ public class GitHubTransport {
             throw new GitHubUnavailableException(operation + ": GitHub did not answer (" + rootMessage(e) + ")", e);
         }
         try {
-            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            String body = response.hasEntity() ? body(response.readEntity(InputStream.class), operation) : "";
             GitHubAnswer answer = new GitHubAnswer(response.getStatus(), body, response.getHeaderString("Link"),
                     response.getHeaderString("Retry-After"), response.getHeaderString("x-ratelimit-remaining"),
                     response.getHeaderString("x-ratelimit-reset"));
@@ -41,11 +47,26 @@ public class GitHubTransport {
                 throw new GitHubUnavailableException(operation + ": GitHub answered " + answer.status(), null);
             }
             return answer;
-        } catch (ProcessingException e) {
+        } catch (ProcessingException | IOException e) {
             record(started, OutboundCalls.ERROR);
             throw new GitHubUnavailableException(operation + ": GitHub's answer was cut off (" + rootMessage(e) + ")", e);
         } finally {
             response.close();
+        }
+    }
+
+    /**
+     * The answer as text, refused past {@link #MAX_ANSWER_BYTES}: a pull request's diff is written by its
+     * author, and nothing they push may make this server hold an unbounded answer in memory.
+     */
+    static String body(InputStream entity, String operation) throws IOException {
+        try (entity) {
+            byte[] bytes = entity.readNBytes(MAX_ANSWER_BYTES + 1);
+            if (bytes.length > MAX_ANSWER_BYTES) {
+                throw new GitHubException(operation + ": GitHub's answer is over " + MAX_ANSWER_BYTES / (1024 * 1024)
+                        + " MB, more than this server reads", false);
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 
