@@ -1,9 +1,11 @@
 -- Lists an installation's owners keep for all its repositories (issue 14): TRUST bypasses the gate of a
 -- repository that opts in, DENY shadow-closes. One entry per user and installation, on one list at a time.
+-- installation_id has no foreign key: a server may serve an installation's repositories before it has
+-- seen the installation event that records the installation row.
 CREATE SEQUENCE shared_list_entry_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE shared_list_entry (
     id              BIGINT PRIMARY KEY,
-    installation_id BIGINT NOT NULL REFERENCES installation (id),
+    installation_id BIGINT NOT NULL,
     list_kind       VARCHAR(8) NOT NULL,
     user_id         BIGINT NOT NULL,
     login           VARCHAR(255) NOT NULL,
@@ -18,7 +20,7 @@ CREATE TABLE shared_list_entry (
 CREATE SEQUENCE shared_list_change_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE shared_list_change (
     id              BIGINT PRIMARY KEY,
-    installation_id BIGINT NOT NULL REFERENCES installation (id),
+    installation_id BIGINT NOT NULL,
     list_kind       VARCHAR(8) NOT NULL,
     change_kind     VARCHAR(8) NOT NULL,
     user_id         BIGINT NOT NULL,

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * A hash of what a pull request changes, the same for the same change however it was made: each file's
- * added and removed lines with all whitespace taken out, as a sorted multiset, files sorted by path.
+ * added and removed lines with all whitespace taken out, less the lines removed and added again, as a
+ * sorted multiset, files sorted by path.
  * Hunk headers and line numbers (they move with the base), context lines, `index` lines and blank
  * lines do not count, nor does the order of lines, hunks or files.
  */
@@ -23,9 +24,18 @@ public final class DiffFingerprint {
     private DiffFingerprint() {
     }
 
-    /** The fingerprint of a unified diff as GitHub gives it; empty when it names no file. */
+    /**
+     * The fingerprint of a unified diff as GitHub gives it; empty when it changes no line and no binary
+     * file (only whitespace, renames or modes): such changes all look alike and prove nothing.
+     */
     public static Optional<String> of(String diff) {
-        Map<String, List<String>> files = changedLines(diff);
+        Map<String, List<String>> files = new TreeMap<>();
+        changedLines(diff).forEach((path, lines) -> {
+            List<String> net = withoutMoves(lines);
+            if (!net.isEmpty()) {
+                files.put(path, net);
+            }
+        });
         if (files.isEmpty()) {
             return Optional.empty();
         }
@@ -41,6 +51,7 @@ public final class DiffFingerprint {
         Map<String, List<String>> files = new TreeMap<>();
         String path = null;
         String oldPath = null;
+        String newBlob = "";
         List<String> lines = new ArrayList<>();
         boolean inHunk = false;
         for (String line : diff.split("\r?\n", -1)) {
@@ -49,6 +60,7 @@ public final class DiffFingerprint {
                 // A rename or mode change has no ---/+++ lines: the header's path names the file.
                 path = headerPath(line.substring(FILE_START.length()));
                 oldPath = null;
+                newBlob = "";
                 lines = new ArrayList<>();
                 inHunk = false;
             } else if (path == null) {
@@ -60,8 +72,11 @@ public final class DiffFingerprint {
             } else if (!inHunk && line.startsWith("+++ ")) {
                 String newPath = path(line.substring(4));
                 path = newPath != null ? newPath : oldPath != null ? oldPath : path;
+            } else if (!inHunk && line.startsWith("index ")) {
+                newBlob = newBlob(line);
             } else if (!inHunk && line.startsWith("Binary files ")) {
-                lines.add("binary");
+                // The new content's blob id tells one binary change from another; the old one moves with the base.
+                lines.add("binary " + newBlob);
             } else if (inHunk && (line.startsWith("+") || line.startsWith("-"))) {
                 String content = withoutWhitespace(line.substring(1));
                 if (!content.isEmpty()) {
@@ -71,6 +86,30 @@ public final class DiffFingerprint {
         }
         add(files, path, lines);
         return files;
+    }
+
+    /**
+     * A file's changed lines less each line removed and added again (re-indented, or moved within the file
+     * once whitespace is gone): what is left is what the change really does.
+     */
+    private static List<String> withoutMoves(List<String> lines) {
+        Map<String, Integer> balance = new TreeMap<>();
+        List<String> other = new ArrayList<>();
+        for (String line : lines) {
+            char sign = line.charAt(0);
+            if (sign == '+' || sign == '-') {
+                balance.merge(line.substring(1), sign == '+' ? 1 : -1, Integer::sum);
+            } else {
+                other.add(line);
+            }
+        }
+        List<String> net = new ArrayList<>(other);
+        balance.forEach((content, count) -> {
+            for (int i = 0; i < Math.abs(count); i++) {
+                net.add((count > 0 ? '+' : '-') + content);
+            }
+        });
+        return net;
     }
 
     private static void add(Map<String, List<String>> files, String path, List<String> lines) {
@@ -90,6 +129,17 @@ public final class DiffFingerprint {
             return null;
         }
         return stripped.startsWith("a/") || stripped.startsWith("b/") ? stripped.substring(2) : stripped;
+    }
+
+    /** "index 1a2b3c4..5d6e7f8 100644" → "5d6e7f8". */
+    private static String newBlob(String indexLine) {
+        int range = indexLine.indexOf("..");
+        if (range < 0) {
+            return "";
+        }
+        String after = indexLine.substring(range + 2);
+        int space = after.indexOf(' ');
+        return space < 0 ? after.strip() : after.substring(0, space);
     }
 
     /** The new path of "a/x b/y" in a `diff --git` line. */

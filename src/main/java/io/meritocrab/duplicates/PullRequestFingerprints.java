@@ -29,7 +29,9 @@ public class PullRequestFingerprints {
 
     private static final String MATCH = "SELECT pull_number, author_login, url FROM pull_request_fingerprint "
             + "WHERE repository_id = ? AND %s = ? AND pull_number < ? AND contributor_id <> ? "
-            + "AND (closed_at IS NULL OR closed_at > ?) ORDER BY pull_number LIMIT 1";
+            + "AND (closed_at IS NULL OR closed_at > ?)%s ORDER BY pull_number LIMIT 1";
+    /** Two changes that both have a fingerprint and differ are not duplicates, whatever their text says. */
+    private static final String WITHOUT_CHANGE = " AND diff_fingerprint IS NULL";
 
     @Inject
     Database dataSource;
@@ -77,23 +79,26 @@ public class PullRequestFingerprints {
 
     /**
      * The earliest pull request of the repository before {@code number}, by another contributor, open or
-     * closed after {@code closedAfter}, with the same change or, failing that, the same text.
+     * closed after {@code closedAfter}, with the same change or, where one of the two has no change
+     * fingerprint (GitHub gave no diff), the same text: a template's text is shared by different changes.
      */
     public Optional<Match> earlierMatch(long repositoryId, int number, long contributorId, String diffFingerprint,
                                         String textFingerprint, Instant closedAfter) throws SQLException {
-        Optional<Match> byChange = match("diff_fingerprint", BY_CHANGE, diffFingerprint, repositoryId, number,
+        Optional<Match> byChange = match("diff_fingerprint", "", BY_CHANGE, diffFingerprint, repositoryId, number,
                 contributorId, closedAfter);
         return byChange.isPresent() ? byChange
-                : match("text_fingerprint", BY_TEXT, textFingerprint, repositoryId, number, contributorId, closedAfter);
+                : match("text_fingerprint", diffFingerprint == null ? "" : WITHOUT_CHANGE, BY_TEXT, textFingerprint,
+                        repositoryId, number, contributorId, closedAfter);
     }
 
-    private Optional<Match> match(String column, String matchedBy, String fingerprint, long repositoryId, int number,
-                                  long contributorId, Instant closedAfter) throws SQLException {
+    private Optional<Match> match(String column, String condition, String matchedBy, String fingerprint,
+                                  long repositoryId, int number, long contributorId, Instant closedAfter)
+            throws SQLException {
         if (fingerprint == null) {
             return Optional.empty();
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement find = connection.prepareStatement(MATCH.formatted(column))) {
+             PreparedStatement find = connection.prepareStatement(MATCH.formatted(column, condition))) {
             find.setLong(1, repositoryId);
             find.setString(2, fingerprint);
             find.setInt(3, number);

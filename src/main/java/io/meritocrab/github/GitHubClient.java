@@ -241,12 +241,12 @@ public class GitHubClient {
 
     /**
      * The user's public record (account age, latest merged and closed pull requests anywhere), through the
-     * installation; empty when there is no such user.
+     * installation; empty when there is no such user, or the login now names an account other than {@code userId}.
      */
-    public Optional<PublicRecord> publicRecord(long installationId, String login) {
+    public Optional<PublicRecord> publicRecord(long installationId, String login, long userId) {
         GitHubAnswer answer = calls.execute(GitHubCall.read("read the record of " + login, installationId,
                 (api, auth) -> api.graphql(auth, PublicRecordQuery.body(login))));
-        return PublicRecordQuery.parse(expectOk(answer, "read the record of " + login).json(), login);
+        return PublicRecordQuery.parse(expectOk(answer, "read the record of " + login).json(), login, userId);
     }
 
     /** The App's webhook deliveries, newest first, back to {@code since} (GitHub keeps three days). */

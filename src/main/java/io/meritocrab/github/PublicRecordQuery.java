@@ -3,7 +3,9 @@ package io.meritocrab.github;
 import io.meritocrab.github.PublicRecord.PastPullRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -18,9 +20,9 @@ import java.util.Optional;
 final class PublicRecordQuery {
 
     static final int PER_STATE = 100;
-    private static final String PAGE = ", first: " + PER_STATE
-            + ", orderBy: {field: CREATED_AT, direction: DESC}) { nodes { createdAt repository { databaseId } } }";
-    static final String QUERY = "query($login: String!) { user(login: $login) { createdAt "
+    private static final String PAGE = ", first: " + PER_STATE + ", orderBy: {field: CREATED_AT, direction: DESC}) "
+            + "{ nodes { createdAt mergedBy { login } repository { databaseId owner { login } } } }";
+    static final String QUERY = "query($login: String!) { user(login: $login) { databaseId login createdAt "
             + "merged: pullRequests(states: MERGED" + PAGE + " closed: pullRequests(states: CLOSED" + PAGE + " } }";
 
     private PublicRecordQuery() {
@@ -32,10 +34,12 @@ final class PublicRecordQuery {
     }
 
     /**
-     * The record in GraphQL's answer; empty when there is no such user. Errors in the answer (GitHub answers
-     * them with 200) are a failure that may pass.
+     * The record in GraphQL's answer; empty when there is no such user, or when the login now names
+     * another account than {@code userId} (renamed, and taken by someone else). Pull requests in the
+     * user's own repositories and those they merged themselves are left out: anyone can make those in a
+     * minute. Errors in the answer (GitHub answers them with 200) are a failure that may pass.
      */
-    static Optional<PublicRecord> parse(JsonObject answer, String login) {
+    static Optional<PublicRecord> parse(JsonObject answer, String login, long userId) {
         if (answer.containsKey("errors") && !answer.isNull("errors")) {
             JsonArray errors = answer.getJsonArray("errors");
             boolean notFound = !errors.isEmpty() && errors.stream().allMatch(error -> error.getValueType()
@@ -51,14 +55,18 @@ final class PublicRecordQuery {
             return Optional.empty();
         }
         JsonObject user = data.getJsonObject("user");
+        if (user.get("databaseId") instanceof JsonNumber id && id.longValue() != userId) {
+            return Optional.empty();
+        }
+        String currentLogin = user.getString("login", login);
         List<PastPullRequest> pullRequests = new ArrayList<>();
-        read(user, "merged", true, pullRequests);
-        read(user, "closed", false, pullRequests);
+        read(user, "merged", true, currentLogin, pullRequests);
+        read(user, "closed", false, currentLogin, pullRequests);
         return Optional.of(new PublicRecord(OffsetDateTime.parse(user.getString("createdAt")).toInstant(),
                 pullRequests));
     }
 
-    private static void read(JsonObject user, String alias, boolean merged, List<PastPullRequest> into) {
+    private static void read(JsonObject user, String alias, boolean merged, String login, List<PastPullRequest> into) {
         if (!user.containsKey(alias) || user.isNull(alias)) {
             return;
         }
@@ -68,12 +76,21 @@ final class PublicRecordQuery {
             }
             JsonObject node = value.asJsonObject();
             JsonObject repository = node.isNull("repository") ? null : node.getJsonObject("repository");
+            if (login.equalsIgnoreCase(loginOf(repository, "owner")) || login.equalsIgnoreCase(loginOf(node, "mergedBy"))) {
+                continue;
+            }
             // A deleted repository has no id: it is elsewhere all the same.
             long repositoryId = repository == null || repository.isNull("databaseId") ? 0
                     : repository.getJsonNumber("databaseId").longValue();
             into.add(new PastPullRequest(repositoryId, merged,
                     OffsetDateTime.parse(node.getString("createdAt")).toInstant()));
         }
+    }
+
+    /** The login of an actor field ({@code owner}, {@code mergedBy}); empty when absent (a deleted account). */
+    private static String loginOf(JsonObject object, String field) {
+        return object != null && object.get(field) instanceof JsonObject actor
+                && actor.get("login") instanceof JsonString name ? name.getString() : "";
     }
 
     private static String firstMessage(JsonArray errors) {

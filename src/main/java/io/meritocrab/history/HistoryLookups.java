@@ -99,7 +99,7 @@ public class HistoryLookups {
                 record = fromGitHub(contributor, now);
                 if (record.isEmpty()) {
                     entries.write(request, StartingCreditAdjustment.skipped("GitHub knows no user "
-                            + contributor.login()));
+                            + contributor.login() + " with id " + contributor.userId()));
                     return;
                 }
             }
@@ -117,7 +117,7 @@ public class HistoryLookups {
         if (installationId == null) {
             throw new IllegalStateException("the repository is served by no installation");
         }
-        Optional<PublicRecord> record = github.publicRecord(installationId, contributor.login());
+        Optional<PublicRecord> record = github.publicRecord(installationId, contributor.login(), contributor.userId());
         record.ifPresent(found -> cache.store(contributor.userId(), contributor.login(), found, now));
         return record;
     }

@@ -40,11 +40,13 @@ public class InstallationRoles {
         if (account.isEmpty()) {
             return false;
         }
-        if (account.get().equalsIgnoreCase(user.login())) {
-            return true;
-        }
+        // Maintaining one of its repositories first: GitHub grants that to a user id, while a login freed
+        // by a rename can be taken by anyone, and the recorded account login may be stale.
         if (!maintainsARepository(user, installationId)) {
             return false;
+        }
+        if (account.get().equalsIgnoreCase(user.login())) {
+            return true;
         }
         try {
             return github.isOrganisationOwner(installationId, account.get(), user.login());

@@ -49,7 +49,7 @@ public class SharedListStore {
 
     public List<SharedListChange> changes(long installationId) {
         return em.createQuery("SELECT c FROM SharedListChange c WHERE c.installationId = :installation "
-                        + "ORDER BY c.id DESC", SharedListChange.class)
+                        + "ORDER BY c.changedAt DESC, c.id DESC", SharedListChange.class)
                 .setParameter("installation", installationId)
                 .setMaxResults(MAX_CHANGES)
                 .getResultList();

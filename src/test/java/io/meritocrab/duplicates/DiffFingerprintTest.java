@@ -37,9 +37,42 @@ class DiffFingerprintTest {
             """;
 
     @Test
-    void theSameDiffHasTheSameFingerprint() {
-        assertThat(DiffFingerprint.of(PARSER)).isPresent().isEqualTo(DiffFingerprint.of(PARSER));
-        assertThat(DiffFingerprint.of(PARSER).orElseThrow()).hasSize(64);
+    void aFingerprintIsASha256InHex() {
+        assertThat(DiffFingerprint.of(PARSER).orElseThrow()).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void aChangeOfWhitespaceOnlyOrARenameHasNoFingerprint() {
+        String whitespaceOnly = """
+                diff --git a/src/Parser.java b/src/Parser.java
+                index 3b18e51..a9c2f07 100644
+                --- a/src/Parser.java
+                +++ b/src/Parser.java
+                @@ -10,2 +10,2 @@ public class Parser {
+                -        return text.trim();
+                +	return text.trim();
+                """;
+        String rename = """
+                diff --git a/old/Name.java b/new/Name.java
+                similarity index 100%
+                rename from old/Name.java
+                rename to new/Name.java
+                """;
+        assertThat(DiffFingerprint.of(whitespaceOnly)).isEmpty();
+        assertThat(DiffFingerprint.of(rename)).isEmpty();
+    }
+
+    @Test
+    void binaryChangesAreToldApartByTheirNewContent() {
+        String logo = """
+                diff --git a/docs/logo.png b/docs/logo.png
+                index 1f2e3d4..%s 100644
+                Binary files a/docs/logo.png and b/docs/logo.png differ
+                """;
+        assertThat(DiffFingerprint.of(logo.formatted("aaaaaaa"))).isPresent()
+                .isNotEqualTo(DiffFingerprint.of(logo.formatted("bbbbbbb")));
+        assertThat(DiffFingerprint.of(logo.formatted("aaaaaaa")))
+                .isEqualTo(DiffFingerprint.of(logo.formatted("aaaaaaa").replace("1f2e3d4", "9999999")));
     }
 
     @Test

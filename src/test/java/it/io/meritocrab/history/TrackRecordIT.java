@@ -134,7 +134,8 @@ class TrackRecordIT extends MeritocrabIT {
     private void record(User user, Duration age, List<String> merged, List<String> closed) {
         gitHubApi.stubFor(post(urlPathEqualTo("/graphql"))
                 .withRequestBody(matchingJsonPath("$.variables.login", equalTo(user.login())))
-                .willReturn(okJson("{\"data\":{\"user\":{\"createdAt\":\"" + Instant.now().minus(age) + "\","
+                .willReturn(okJson("{\"data\":{\"user\":{\"databaseId\":" + user.id() + ",\"login\":\""
+                        + user.login() + "\",\"createdAt\":\"" + Instant.now().minus(age) + "\","
                         + "\"merged\":{\"nodes\":[" + String.join(",", merged) + "]},"
                         + "\"closed\":{\"nodes\":[" + String.join(",", closed) + "]}}}}")));
     }

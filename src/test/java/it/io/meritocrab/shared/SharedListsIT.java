@@ -163,6 +163,23 @@ class SharedListsIT extends MeritocrabIT {
                 .getJsonObject(0).getBoolean("owner")).isFalse();
     }
 
+    @Test
+    void neitherTheAccountsFormerNameNorAnotherInstallationsOwnerTouchesTheLists() {
+        // After a rename GitHub frees the account's old login: whoever takes it maintains none of its repositories.
+        ConsoleSession impostor = signedIn(account);
+        String body = "{\"login\": \"" + author.login() + "\", \"reason\": \"testing\"}";
+        assertThat(impostor.postJson(lists + "/trust", body).statusCode()).isEqualTo(403);
+        assertThat(impostor.get(lists + "/deny").statusCode()).isEqualTo(403);
+
+        long other = GitHubPayloads.uniqueId();
+        Repo elsewhere = new Repo(GitHubPayloads.uniqueId(), "other-org-" + other, "tool", other);
+        deliver("installation", GitHubPayloads.installation("created", other, elsewhere.owner(), elsewhere));
+        String otherLists = "/api/installations/" + other + "/shared";
+        assertThat(ownerSession.postJson(otherLists + "/deny", body).statusCode()).isEqualTo(403);
+        assertThat(ownerSession.get(otherLists + "/deny").statusCode()).isEqualTo(403);
+        assertThat(ownerSession.get(lists + "/deny").statusCode()).isEqualTo(200);
+    }
+
     private static JsonArray array(String body) {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readArray();
