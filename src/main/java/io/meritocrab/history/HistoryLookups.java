@@ -76,10 +76,27 @@ public class HistoryLookups {
     private void lookUpDue() {
         try {
             for (HistoryRequest request : requests.claim(BATCH, settings.lease(), identity.holder())) {
-                lookUp(request);
+                lookUpOrPostpone(request);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "looking up track records: " + e.getMessage(), e);
+        }
+    }
+
+    /** One request failing to be written (the database, a bug) neither holds up the others nor is lost. */
+    private void lookUpOrPostpone(HistoryRequest request) {
+        try {
+            lookUp(request);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "contributor=" + request.contributorId() + " track record not written: "
+                    + e.getMessage(), e);
+            try {
+                failed(request, String.valueOf(e.getMessage()));
+            } catch (RuntimeException again) {
+                // Left leased: it comes round again when the lease ends.
+                LOG.log(Level.WARNING, "contributor=" + request.contributorId() + " track record not postponed: "
+                        + again.getMessage(), again);
+            }
         }
     }
 
