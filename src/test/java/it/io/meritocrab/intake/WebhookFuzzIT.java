@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  */
 class WebhookFuzzIT extends MeritocrabIT {
 
-    private static final int CASES = Integer.getInteger("fuzz.cases", 2000);
+    private static final int CASES = Integer.getInteger("fuzz.cases", 1500);
     private static final String[] EVENTS = {"pull_request", "issue_comment", "pull_request_review", "push", "ping"};
 
     private record Sent(String deliveryId, boolean signed, int status, String kind) {

@@ -144,7 +144,7 @@ class ReplicasRestartIT {
         Repo repo = GitHubPayloads.newRepo("replicas");
         List<User> reviewers = List.of(User.human("r0"), User.human("r1"), User.human("r2"), User.human("r3"));
         User author = User.human("author");
-        int deliveries = 400;
+        int deliveries = 300;
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < deliveries; i++) {
             ids.add(GitHubWebhooks.newDeliveryId());
