@@ -2,6 +2,7 @@ package io.meritocrab.github;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,6 +32,7 @@ public class GitHubCalls {
     private final Clock clock = Clock.systemUTC();
     private final WriteLanes writeLanes = new WriteLanes();
     private volatile GitHubApi api;
+    private volatile GitHubApi graphqlApi;
     private volatile AppJwt appJwt;
 
     public GitHubAnswer execute(GitHubCall call) {
@@ -85,7 +87,8 @@ public class GitHubCalls {
         String authorization = call.installationId() == null
                 ? "Bearer " + appJwt().issue(clock.instant())
                 : "token " + tokens.token(call.installationId());
-        return transport.send(call.operation(), () -> call.request().apply(api(), authorization));
+        GitHubApi client = call.graphql() ? graphqlApi() : api();
+        return transport.send(call.operation(), () -> call.request().apply(client, authorization));
     }
 
     private Duration backoff(int failures) {
@@ -106,21 +109,42 @@ public class GitHubCalls {
         if (current == null) {
             synchronized (this) {
                 if (api == null) {
-                    api = RestClientBuilder.newBuilder()
-                            .baseUri(settings.apiUrl())
-                            .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                            .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                            .property("microprofile.rest.client.disable.default.mapper", true)
-                            // Closing a PR is a PATCH, which the JDK's HttpURLConnection refuses; Jersey's
-                            // client (Payara) sends it only with this switch. Other clients ignore it.
-                            .property("jersey.config.client.httpUrlConnection.setMethodWorkaround", true)
-                            .register(new InvokedOperation())
-                            .build(GitHubApi.class);
+                    api = client(settings.apiUrl());
                 }
                 current = api;
             }
         }
         return current;
+    }
+
+    /** The same client where GraphQL sits beside the REST API (github.com), another where it does not (GHES). */
+    private GitHubApi graphqlApi() {
+        if (settings.graphqlBase().equals(settings.apiUrl())) {
+            return api();
+        }
+        GitHubApi current = graphqlApi;
+        if (current == null) {
+            synchronized (this) {
+                if (graphqlApi == null) {
+                    graphqlApi = client(settings.graphqlBase());
+                }
+                current = graphqlApi;
+            }
+        }
+        return current;
+    }
+
+    private GitHubApi client(URI base) {
+        return RestClientBuilder.newBuilder()
+                .baseUri(base)
+                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .property("microprofile.rest.client.disable.default.mapper", true)
+                // Closing a PR is a PATCH, which the JDK's HttpURLConnection refuses; Jersey's
+                // client (Payara) sends it only with this switch. Other clients ignore it.
+                .property("jersey.config.client.httpUrlConnection.setMethodWorkaround", true)
+                .register(new InvokedOperation())
+                .build(GitHubApi.class);
     }
 
     private AppJwt appJwt() {

@@ -244,7 +244,7 @@ public class GitHubClient {
      * installation; empty when there is no such user, or the login now names an account other than {@code userId}.
      */
     public Optional<PublicRecord> publicRecord(long installationId, String login, long userId) {
-        GitHubAnswer answer = calls.execute(GitHubCall.read("read the record of " + login, installationId,
+        GitHubAnswer answer = calls.execute(GitHubCall.graphql("read the record of " + login, installationId,
                 (api, auth) -> api.graphql(auth, PublicRecordQuery.body(login))));
         return PublicRecordQuery.parse(expectOk(answer, "read the record of " + login).json(), login, userId);
     }

@@ -37,6 +37,17 @@ public class GitHubSettings {
         return URI.create(trimmed);
     }
 
+    /** Where {@code POST /graphql} goes: beside the REST API on github.com, under /api on GitHub Enterprise Server. */
+    public URI graphqlBase() {
+        return graphqlBase(apiUrl());
+    }
+
+    /** GitHub Enterprise Server serves REST under /api/v3 and GraphQL at /api/graphql. */
+    static URI graphqlBase(URI api) {
+        String text = api.toString();
+        return text.endsWith("/api/v3") ? URI.create(text.substring(0, text.length() - "/v3".length())) : api;
+    }
+
     public boolean appConfigured() {
         return appId.filter(id -> !id.isBlank()).isPresent() && privateKey.filter(key -> !key.isBlank()).isPresent();
     }
