@@ -7,7 +7,7 @@
 #
 # Environment: BENCH_RUNS (3), BENCH_DURATION (15 s), BENCH_WARMUP (10 s), BENCH_CONNECTIONS (32),
 # BENCH_AUTHORS (1000; 1 = one contributor flooding), BENCH_PEER (probot|none), BENCH_CLIENT (raw|jdk),
-# BENCH_APPLY_TIMEOUT (300 s), BENCH_SKIP_BUILD=1, BENCH_PG_SYNC_COMMIT (on|off), BENCH_OUT (log dir),
+# BENCH_PATH (/webhooks/github), BENCH_APPLY_TIMEOUT (300 s), BENCH_SKIP_BUILD=1, BENCH_PG_SYNC_COMMIT (on|off), BENCH_OUT (log dir),
 # MERITOCRAB_HTTP_PORT (19580 here, away from a developer's 9080; the peer listens on the port + 10).
 set -euo pipefail
 
@@ -19,6 +19,7 @@ WARMUP=${BENCH_WARMUP:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 AUTHORS=${BENCH_AUTHORS:-1000}
 PEER=${BENCH_PEER:-probot}
+SERVER_PATH=${BENCH_PATH:-/webhooks/github}
 APPLY_TIMEOUT=${BENCH_APPLY_TIMEOUT:-300}
 OUT=${BENCH_OUT:-$(mktemp -d /tmp/meritocrab-bench.XXXXXX)}
 mkdir -p "$OUT"
@@ -189,7 +190,7 @@ settled() { "${PSQL[@]}" -c "select count(*) from delivery where status in ('PRO
 
 # Cold burst: load from the moment the server is ready, no warm-up; the first 10 s.
 log "cold burst: 10 s of load right after readiness"
-load "$BASE/webhooks/github" 0 10 "$OUT/cold.txt"
+load "$BASE$SERVER_PATH" 0 10 "$OUT/cold.txt"
 COLD_RATE=$(field accepted_per_s "$OUT/cold.txt")
 wait_applied "$(field load_end_epoch_ms "$OUT/cold.txt")" 0
 
@@ -205,7 +206,7 @@ for round in $(seq "$RUNS"); do
     log "round $round: the server, $WARMUP s warm-up + $DURATION s measured"
     before=$(settled)
     cpu_before="$(cpu_ticks "$SERVER_PID") $(cpu_ticks "$PM_PID") $(date +%s%3N) $(machine_ticks)"
-    load "$BASE/webhooks/github" "$WARMUP" "$DURATION" "$OUT/load-$round.txt"
+    load "$BASE$SERVER_PATH" "$WARMUP" "$DURATION" "$OUT/load-$round.txt"
     CPU_SHARE=$(awk -v b="$cpu_before" -v s="$(cpu_ticks "$SERVER_PID")" -v p="$(cpu_ticks "$PM_PID")" -v t="$(date +%s%3N)" -v m="$(machine_ticks)" -v hz="$(getconf CLK_TCK)" \
         'BEGIN { split(b, x, " "); w = (t - x[3]) / 1000
                  printf "%.2f/%.2f/%.2f", (s - x[1]) / hz / w, (p - x[2]) / hz / w, (m - x[4]) / hz / w }')

@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -95,31 +97,58 @@ public class Deliveries {
     }
 
     /**
-     * Locks a leased delivery for processing in the caller's transaction; empty when the lease was lost to
-     * another server meanwhile.
+     * Locks leased deliveries for processing in the caller's transaction, all in one statement; a delivery
+     * whose lease was lost to another server meanwhile is absent from the answer.
+     *
+     * @return the locked deliveries by row id
      */
-    public Optional<StoredDelivery> lockForProcessing(Claim claim) throws SQLException {
+    public Map<Long, StoredDelivery> lockForProcessing(List<Claim> claims) throws SQLException {
+        Map<Long, StoredDelivery> locked = new HashMap<>();
+        if (claims.isEmpty()) {
+            return locked;
+        }
+        Map<Long, Claim> byId = claims.stream().collect(Collectors.toMap(Claim::id, claim -> claim));
+        String ids = claims.stream().map(claim -> "?").collect(Collectors.joining(", "));
+        // Row order, so two transactions locking overlapping sets (a lease taken over) cannot deadlock.
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement lock = connection.prepareStatement(
-                     "SELECT event, action, payload, status, attempts FROM delivery WHERE id = ? FOR UPDATE")) {
-            lock.setLong(1, claim.id());
+             PreparedStatement lock = connection.prepareStatement("SELECT id, event, action, payload, status, "
+                     + "attempts FROM delivery WHERE id IN (" + ids + ") ORDER BY id FOR UPDATE")) {
+            int index = 1;
+            for (Claim claim : claims) {
+                lock.setLong(index++, claim.id());
+            }
             try (ResultSet row = lock.executeQuery()) {
-                if (!row.next() || !"PENDING".equals(row.getString(4)) || row.getInt(5) != claim.attempt()) {
-                    return Optional.empty();
+                while (row.next()) {
+                    Claim claim = byId.get(row.getLong(1));
+                    if (!"PENDING".equals(row.getString(5)) || row.getInt(6) != claim.attempt()) {
+                        continue;
+                    }
+                    byte[] payload = row.getBytes(4);
+                    if (payload == null) {
+                        throw new IllegalStateException("the payload of delivery " + claim.deliveryId() + " is gone");
+                    }
+                    locked.put(claim.id(), new StoredDelivery(claim.deliveryId(), row.getString(2), row.getString(3),
+                            payload));
                 }
-                byte[] payload = row.getBytes(3);
-                if (payload == null) {
-                    throw new IllegalStateException("the payload of delivery " + claim.deliveryId() + " is gone");
-                }
-                return Optional.of(new StoredDelivery(claim.deliveryId(), row.getString(1), row.getString(2), payload));
             }
         }
+        return locked;
     }
 
-    /** Marks a delivery processed with its outcome, in the transaction that applied its effect. */
-    public void processed(Claim claim, String outcome) throws SQLException {
-        QUEUE.whileHeld(dataSource, claim.lease(), "status = 'PROCESSED', processed_at = ?, outcome = ?, last_error = NULL",
-                Timestamp.from(Instant.now()), Texts.cut(outcome, 255));
+    /**
+     * Marks deliveries processed, each with its outcome, in the transaction that applied their effects: one
+     * batch of updates, each only while the lease is still held.
+     */
+    public void processed(Map<Claim, String> outcomes) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        List<LeasedQueue.Lease> leases = new ArrayList<>();
+        List<Object[]> values = new ArrayList<>();
+        outcomes.forEach((claim, outcome) -> {
+            leases.add(claim.lease());
+            values.add(new Object[] {now, Texts.cut(outcome, 255)});
+        });
+        QUEUE.whileHeld(dataSource, leases, "status = 'PROCESSED', processed_at = ?, outcome = ?, last_error = NULL",
+                values);
     }
 
     /** Records a failed attempt: due again at {@code next}, or parked as failed. */

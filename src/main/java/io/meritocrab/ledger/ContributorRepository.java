@@ -1,10 +1,12 @@
 package io.meritocrab.ledger;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ public class ContributorRepository {
 
     @PersistenceContext
     EntityManager em;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     /**
      * Returns the contributor row locked for update until the transaction ends, creating it with the
@@ -61,6 +65,7 @@ public class ContributorRepository {
         if (inserted == 1) {
             contributor.markFirstSeen();
         }
+        transactions.putResource(lockKey(repositoryId, userId), contributor.id());
         return contributor;
     }
 
@@ -89,14 +94,32 @@ public class ContributorRepository {
         });
     }
 
-    /** Locks an existing contributor found by GitHub user id (the id never changes; the login may). */
+    /**
+     * Locks an existing contributor found by GitHub user id (the id never changes; the login may). A row this
+     * transaction has locked already is not read again: deliveries applied together lock a flooding
+     * contributor once, and the entity in the persistence context is the row's latest state.
+     */
     public Optional<Contributor> lockByUserId(long repositoryId, long userId) {
-        return em.createQuery("SELECT c FROM Contributor c WHERE c.repositoryId = :repo AND c.userId = :user",
-                        Contributor.class)
+        String lockKey = lockKey(repositoryId, userId);
+        Object lockedId = transactions.getResource(lockKey);
+        if (lockedId != null) {
+            Contributor locked = em.find(Contributor.class, lockedId);
+            if (locked != null) {
+                return Optional.of(locked);
+            }
+        }
+        Optional<Contributor> found = em.createQuery(
+                        "SELECT c FROM Contributor c WHERE c.repositoryId = :repo AND c.userId = :user", Contributor.class)
                 .setParameter("repo", repositoryId)
                 .setParameter("user", userId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList().stream().findFirst();
+        found.ifPresent(contributor -> transactions.putResource(lockKey, contributor.id()));
+        return found;
+    }
+
+    private static String lockKey(long repositoryId, long userId) {
+        return ContributorRepository.class.getName() + ".locked:" + repositoryId + ":" + userId;
     }
 
     /** Locks an existing contributor by its row id. */

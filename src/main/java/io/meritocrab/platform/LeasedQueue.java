@@ -149,6 +149,38 @@ public final class LeasedQueue {
     }
 
     /**
+     * {@link #whileHeld} for several leased rows in one batch: row {@code i} gets {@code values.get(i)}.
+     *
+     * @return for each lease, whether it was still held (its row was updated)
+     */
+    public boolean[] whileHeld(DataSource dataSource, List<Lease> leases, String assignments, List<Object[]> values)
+            throws SQLException {
+        boolean[] held = new boolean[leases.size()];
+        if (leases.isEmpty()) {
+            return held;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET " + assignments
+                     + " WHERE " + key + " = ? AND attempts = ? AND " + unfinished)) {
+            for (int i = 0; i < leases.size(); i++) {
+                int index = 1;
+                for (Object value : values.get(i)) {
+                    update.setObject(index++, value);
+                }
+                update.setLong(index++, leases.get(i).id());
+                update.setInt(index, leases.get(i).attempt());
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                // A driver may answer SUCCESS_NO_INFO (-2) for a batched row it did update.
+                held[i] = counts[i] != 0;
+            }
+            return held;
+        }
+    }
+
+    /**
      * Ends a lease with the row due again at {@code due} (a later attempt), only while this server still holds
      * it; {@code assignments} is the SQL of further SET clauses, {@code values} their parameters. In a JTA
      * transaction the connection takes part in it.

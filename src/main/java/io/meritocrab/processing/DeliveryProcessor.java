@@ -11,10 +11,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Processes leased deliveries: a delivery's ledger effect and marking it processed commit in one JTA
@@ -33,7 +32,7 @@ public class DeliveryProcessor {
     /** @return the outcome, or null when the lease was lost to another server meanwhile */
     @Transactional(rollbackOn = SQLException.class)
     public String process(Claim claim) throws SQLException {
-        return apply(claim);
+        return apply(List.of(claim)).get(claim);
     }
 
     /**
@@ -42,27 +41,30 @@ public class DeliveryProcessor {
      * Each delivery is still marked processed with its own outcome. A failure of any rolls back all of them;
      * the caller then processes them one at a time, so the failure is recorded against its own delivery.
      *
-     * @return each delivery's outcome, null for one whose lease was lost to another server meanwhile
+     * @return each delivery's outcome; none for one whose lease was lost to another server meanwhile
      */
     @Transactional(rollbackOn = SQLException.class)
     public Map<Claim, String> processTogether(List<Claim> claims) throws SQLException {
-        List<Claim> ordered = new ArrayList<>(claims);
-        ordered.sort(Claim.LOCK_ORDER);
-        Map<Claim, String> outcomes = new HashMap<>();
-        for (Claim claim : ordered) {
-            outcomes.put(claim, apply(claim));
-        }
-        return outcomes;
+        return apply(claims);
     }
 
-    private String apply(Claim claim) throws SQLException {
-        Optional<StoredDelivery> delivery = deliveries.lockForProcessing(claim);
-        if (delivery.isEmpty()) {
-            return null;
+    /** The deliveries are locked in one statement and marked processed in one batch, after all are applied. */
+    private Map<Claim, String> apply(List<Claim> claims) throws SQLException {
+        List<Claim> ordered = new ArrayList<>(claims);
+        ordered.sort(Claim.LOCK_ORDER);
+        Map<Long, StoredDelivery> locked = deliveries.lockForProcessing(ordered);
+        Map<Claim, String> outcomes = new LinkedHashMap<>();
+        for (Claim claim : ordered) {
+            StoredDelivery delivery = locked.get(claim.id());
+            if (delivery != null) {
+                outcomes.put(claim, router.route(delivery));
+            }
         }
-        String outcome = router.route(delivery.get());
+        // Once for all: what a later delivery's plain-SQL reads must see (its evaluation, "was this PR
+        // evaluated?") is flushed where it is written (Evaluations.add), the rest (ledger entries, the
+        // contributor's credit) goes in one batch, and a failure here still rolls back before any is marked.
         em.flush();
-        deliveries.processed(claim, outcome);
-        return outcome;
+        deliveries.processed(outcomes);
+        return outcomes;
     }
 }

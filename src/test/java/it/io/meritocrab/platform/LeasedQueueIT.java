@@ -111,6 +111,28 @@ class LeasedQueueIT {
     }
 
     @Test
+    void aBatchOfOutcomesIsWrittenOnlyForTheLeasesStillHeld() throws SQLException {
+        insert(3, Instant.now().minusSeconds(1));
+        List<Lease> leased = claim(3, "TRUE", List.of());
+        // The second row's lease runs out and another server takes it over before the batch is written.
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE leased_queue_probe SET due_at = due_at - INTERVAL '1' HOUR WHERE id = "
+                    + leased.get(1).id());
+        }
+        Lease takenOver = claim(1, "TRUE", List.of()).get(0);
+        assertThat(takenOver.id()).isEqualTo(leased.get(1).id());
+
+        boolean[] held = QUEUE.whileHeld(database, leased, "status = ?, kind = ?",
+                List.of(new Object[] {"DONE", "a"}, new Object[] {"DONE", "b"}, new Object[] {"DONE", "c"}));
+
+        assertThat(held).containsExactly(true, false, true);
+        assertThat(status(leased.get(0).id())).isEqualTo("DONE");
+        assertThat(status(leased.get(1).id())).isEqualTo("PENDING");
+        assertThat(status(leased.get(2).id())).isEqualTo("DONE");
+        assertThat(kind(leased.get(2).id())).as("each row its own values").isEqualTo("c");
+    }
+
+    @Test
     void releasedLeasesAreDueAtOnceWithoutCountingAnAttempt() throws SQLException {
         insert(3, Instant.now().minusSeconds(1));
         List<Lease> leased = claim(3, "TRUE", List.of());
@@ -198,6 +220,16 @@ class LeasedQueueIT {
              PreparedStatement status = connection.prepareStatement("SELECT status FROM leased_queue_probe WHERE id = ?")) {
             status.setLong(1, id);
             try (ResultSet row = status.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    private String kind(long id) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement kind = connection.prepareStatement("SELECT kind FROM leased_queue_probe WHERE id = ?")) {
+            kind.setLong(1, id);
+            try (ResultSet row = kind.executeQuery()) {
                 return row.next() ? row.getString(1) : null;
             }
         }
