@@ -136,14 +136,8 @@ public final class LeasedQueue {
     public boolean whileHeld(DataSource dataSource, Lease lease, String assignments, Object... values)
             throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET " + assignments
-                     + " WHERE " + key + " = ? AND attempts = ? AND " + unfinished)) {
-            int index = 1;
-            for (Object value : values) {
-                update.setObject(index++, value);
-            }
-            update.setLong(index++, lease.id());
-            update.setInt(index, lease.attempt());
+             PreparedStatement update = connection.prepareStatement(updateWhileHeld(assignments))) {
+            bindWhileHeld(update, lease, values);
             return update.executeUpdate() == 1;
         }
     }
@@ -160,15 +154,9 @@ public final class LeasedQueue {
             return held;
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET " + assignments
-                     + " WHERE " + key + " = ? AND attempts = ? AND " + unfinished)) {
+             PreparedStatement update = connection.prepareStatement(updateWhileHeld(assignments))) {
             for (int i = 0; i < leases.size(); i++) {
-                int index = 1;
-                for (Object value : values.get(i)) {
-                    update.setObject(index++, value);
-                }
-                update.setLong(index++, leases.get(i).id());
-                update.setInt(index, leases.get(i).attempt());
+                bindWhileHeld(update, leases.get(i), values.get(i));
                 update.addBatch();
             }
             int[] counts = update.executeBatch();
@@ -178,6 +166,20 @@ public final class LeasedQueue {
             }
             return held;
         }
+    }
+
+    /** The update of one leased row, made only while its lease is held: the assignments' values, then the lease. */
+    private String updateWhileHeld(String assignments) {
+        return "UPDATE " + table + " SET " + assignments + " WHERE " + key + " = ? AND attempts = ? AND " + unfinished;
+    }
+
+    private static void bindWhileHeld(PreparedStatement update, Lease lease, Object[] values) throws SQLException {
+        int index = 1;
+        for (Object value : values) {
+            update.setObject(index++, value);
+        }
+        update.setLong(index++, lease.id());
+        update.setInt(index, lease.attempt());
     }
 
     /**

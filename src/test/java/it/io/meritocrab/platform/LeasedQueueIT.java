@@ -216,20 +216,18 @@ class LeasedQueueIT {
     }
 
     private String status(long id) throws SQLException {
-        try (Connection connection = database.getConnection();
-             PreparedStatement status = connection.prepareStatement("SELECT status FROM leased_queue_probe WHERE id = ?")) {
-            status.setLong(1, id);
-            try (ResultSet row = status.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        }
+        return column("status", id);
     }
 
     private String kind(long id) throws SQLException {
+        return column("kind", id);
+    }
+
+    private String column(String column, long id) throws SQLException {
         try (Connection connection = database.getConnection();
-             PreparedStatement kind = connection.prepareStatement("SELECT kind FROM leased_queue_probe WHERE id = ?")) {
-            kind.setLong(1, id);
-            try (ResultSet row = kind.executeQuery()) {
+             PreparedStatement read = connection.prepareStatement("SELECT " + column + " FROM leased_queue_probe WHERE id = ?")) {
+            read.setLong(1, id);
+            try (ResultSet row = read.executeQuery()) {
                 return row.next() ? row.getString(1) : null;
             }
         }
