@@ -85,6 +85,24 @@ public class Evaluations {
                 .getSingleResult();
     }
 
+    /**
+     * Whether a pull request was evaluated already and how many other repositories received its text lately,
+     * in one statement: both are read for every opened pull request, under its author's lock.
+     */
+    public PullRequestPrecedents pullRequestPrecedents(long repositoryId, int number, String contentHash, Instant now) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT (SELECT COUNT(*) FROM evaluation WHERE repository_id = ? "
+                        + "AND subject_number = ? AND contribution_kind = ?), (SELECT COUNT(DISTINCT repository_id) "
+                        + "FROM evaluation WHERE content_hash = ? AND repository_id <> ? AND created_at > ?)")
+                .setParameter(1, repositoryId)
+                .setParameter(2, number)
+                .setParameter(3, ContributionKind.PULL_REQUEST.name())
+                .setParameter(4, contentHash)
+                .setParameter(5, repositoryId)
+                .setParameter(6, Timestamp.from(now.minus(SAME_TEXT_WINDOW)))
+                .getSingleResult();
+        return new PullRequestPrecedents(((Number) row[0]).longValue() > 0, ((Number) row[1]).intValue());
+    }
+
     /** How many other repositories received exactly this text lately. */
     public int repositoriesWithSameText(String contentHash, long repositoryId, Instant now) {
         Number count = (Number) em.createNativeQuery("SELECT COUNT(DISTINCT repository_id) FROM evaluation "

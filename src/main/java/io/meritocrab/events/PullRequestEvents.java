@@ -14,6 +14,7 @@ import io.meritocrab.evaluation.ContributionKind;
 import io.meritocrab.evaluation.EvaluatedContribution;
 import io.meritocrab.evaluation.Evaluation;
 import io.meritocrab.evaluation.Evaluations;
+import io.meritocrab.evaluation.PullRequestPrecedents;
 import io.meritocrab.gate.PullRequestGate;
 import io.meritocrab.inbox.Payload;
 import io.meritocrab.inbox.StoredDelivery;
@@ -92,18 +93,18 @@ public class PullRequestEvents {
         long repositoryId = scored.repository().id();
         int number = (int) payload.number("pull_request.number");
         GateDecision decision = gate.decide(author, repositoryId, number, delivery.deliveryId(), scored.policy());
-        if (evaluations.pullRequestEvaluated(repositoryId, number) || duplicateChecks.queued(repositoryId, number)) {
-            return "pull request #" + number + " by " + author.login() + ": gate " + decision + ", already evaluated";
-        }
-
         String title = payload.optionalText("pull_request.title", "");
         String body = payload.optionalText("pull_request.body", "");
         String hash = ContentFingerprint.of(title, body);
+        PullRequestPrecedents precedents = evaluations.pullRequestPrecedents(repositoryId, number, hash, Instant.now());
+        if (precedents.evaluated() || duplicateChecks.queued(repositoryId, number)) {
+            return "pull request #" + number + " by " + author.login() + ": gate " + decision + ", already evaluated";
+        }
+
         Contribution contribution = new Contribution(ContributionKind.PULL_REQUEST, scored.repository().fullName(),
                 author.login(), payload.optionalText("pull_request.author_association", "NONE"), title, body,
                 payload.optionalInt("pull_request.additions", 0), payload.optionalInt("pull_request.deletions", 0),
-                payload.optionalInt("pull_request.changed_files", 0),
-                evaluations.repositoriesWithSameText(hash, repositoryId, Instant.now()));
+                payload.optionalInt("pull_request.changed_files", 0), precedents.repositoriesWithSameText());
         EvaluatedContribution subject = new EvaluatedContribution(contribution, repositoryId, author.id(),
                 delivery.deliveryId(), number, payload.optionalText("pull_request.html_url", null), hash);
         if (repositoryConfigs.duplicates(repositoryId).enabled()) {

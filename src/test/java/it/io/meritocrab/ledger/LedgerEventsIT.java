@@ -10,7 +10,9 @@ import it.io.meritocrab.support.ItEnvironment;
 import it.io.meritocrab.support.Ledgers;
 import it.io.meritocrab.support.MeritocrabIT;
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Each event with a ledger effect, from signed webhook to the ledger the admin API shows. */
@@ -68,6 +70,27 @@ class LedgerEventsIT extends MeritocrabIT {
                 repo.id())).isEqualTo(1);
         assertThat(Inbox.count("SELECT COUNT(*) FROM enforcement_action WHERE repository_id = ? AND pull_number = 8",
                 repo.id())).isEqualTo(4);
+    }
+
+    @Test
+    void theSamePullRequestTextSentToOtherRepositoriesCountsAgainstIt() {
+        User poster = User.human("poster");
+        String title = "Improve the documentation " + UUID.randomUUID();
+        String body = "This pull request improves the documentation of the project in several places, "
+                + "so that new contributors find their way around more easily.";
+        List<Repo> repositories = List.of(repo, GitHubPayloads.newRepo("ledger-other"), GitHubPayloads.newRepo("ledger-third"));
+        for (Repo target : repositories) {
+            deliver("pull_request", GitHubPayloads.pullRequestOpened(target, poster, 5, title, body, 12, 1, 1));
+        }
+
+        assertThat(reasoning(repositories.get(0), 5)).doesNotContain("other repositories");
+        assertThat(reasoning(repositories.get(1), 5)).doesNotContain("other repositories");
+        assertThat(reasoning(repositories.get(2), 5)).contains("same text posted to 2 other repositories");
+    }
+
+    private static String reasoning(Repo repository, int number) {
+        return (String) Inbox.row("SELECT reasoning FROM evaluation WHERE repository_id = ? AND subject_number = ?",
+                repository.id(), number).get("reasoning");
     }
 
     @Test
