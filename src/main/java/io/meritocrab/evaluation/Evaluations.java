@@ -22,6 +22,13 @@ public class Evaluations {
 
     private static final int KEYS_PER_QUERY = 500;
 
+    /** Parameters: repository id, pull request number, {@code PULL_REQUEST}. */
+    private static final String PULL_REQUEST_EVALUATIONS = "SELECT COUNT(*) FROM evaluation WHERE repository_id = ? "
+            + "AND subject_number = ? AND contribution_kind = ?";
+    /** Parameters: content hash, the repository itself, the window's start. */
+    private static final String REPOSITORIES_WITH_SAME_TEXT = "SELECT COUNT(DISTINCT repository_id) FROM evaluation "
+            + "WHERE content_hash = ? AND repository_id <> ? AND created_at > ?";
+
     @PersistenceContext
     EntityManager em;
 
@@ -90,9 +97,8 @@ public class Evaluations {
      * in one statement: both are read for every opened pull request, under its author's lock.
      */
     public PullRequestPrecedents pullRequestPrecedents(long repositoryId, int number, String contentHash, Instant now) {
-        Object[] row = (Object[]) em.createNativeQuery("SELECT (SELECT COUNT(*) FROM evaluation WHERE repository_id = ? "
-                        + "AND subject_number = ? AND contribution_kind = ?), (SELECT COUNT(DISTINCT repository_id) "
-                        + "FROM evaluation WHERE content_hash = ? AND repository_id <> ? AND created_at > ?)")
+        Object[] row = (Object[]) em.createNativeQuery("SELECT (" + PULL_REQUEST_EVALUATIONS + "), ("
+                        + REPOSITORIES_WITH_SAME_TEXT + ")")
                 .setParameter(1, repositoryId)
                 .setParameter(2, number)
                 .setParameter(3, ContributionKind.PULL_REQUEST.name())
@@ -105,8 +111,7 @@ public class Evaluations {
 
     /** How many other repositories received exactly this text lately. */
     public int repositoriesWithSameText(String contentHash, long repositoryId, Instant now) {
-        Number count = (Number) em.createNativeQuery("SELECT COUNT(DISTINCT repository_id) FROM evaluation "
-                        + "WHERE content_hash = ? AND repository_id <> ? AND created_at > ?")
+        Number count = (Number) em.createNativeQuery(REPOSITORIES_WITH_SAME_TEXT)
                 .setParameter(1, contentHash)
                 .setParameter(2, repositoryId)
                 .setParameter(3, Timestamp.from(now.minus(SAME_TEXT_WINDOW)))
@@ -132,8 +137,7 @@ public class Evaluations {
 
     /** Whether this pull request of the repository was evaluated before, by any author, under any delivery. */
     public boolean pullRequestEvaluated(long repositoryId, int number) {
-        Number count = (Number) em.createNativeQuery("SELECT COUNT(*) FROM evaluation WHERE repository_id = ? "
-                        + "AND subject_number = ? AND contribution_kind = ?")
+        Number count = (Number) em.createNativeQuery(PULL_REQUEST_EVALUATIONS)
                 .setParameter(1, repositoryId)
                 .setParameter(2, number)
                 .setParameter(3, ContributionKind.PULL_REQUEST.name())
