@@ -53,6 +53,25 @@ public final class IntakeProbes {
         return v.matches(mac.doFinal(), signature) ? out.toByteArray() : null;
     }
 
+    private record Verified(byte[] payload, PayloadSummary summary) {
+    }
+
+    /** The Servlet probes' verification and parsing; null once the response says 401 or 400. */
+    static Verified verifiedOrRefused(HttpServletRequest request, HttpServletResponse response, Secrets secrets)
+            throws IOException {
+        byte[] payload = verified(request.getInputStream(), request.getHeader("X-Hub-Signature-256"), secrets);
+        if (payload == null) {
+            response.setStatus(401);
+            return null;
+        }
+        try {
+            return new Verified(payload, PayloadSummaryReader.read(payload));
+        } catch (Exception e) {
+            response.setStatus(400);
+            return null;
+        }
+    }
+
     @Path("/probe/rest-verify")
     @ApplicationScoped
     public static class RestVerify {
@@ -79,15 +98,7 @@ public final class IntakeProbes {
 
         @Override
         protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            byte[] payload = verified(request.getInputStream(), request.getHeader("X-Hub-Signature-256"), secrets);
-            if (payload == null) {
-                response.setStatus(401);
-                return;
-            }
-            try {
-                PayloadSummaryReader.read(payload);
-            } catch (Exception e) {
-                response.setStatus(400);
+            if (verifiedOrRefused(request, response, secrets) == null) {
                 return;
             }
             response.setStatus(202);
@@ -105,21 +116,14 @@ public final class IntakeProbes {
 
         @Override
         protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            byte[] payload = verified(request.getInputStream(), request.getHeader("X-Hub-Signature-256"), secrets);
-            if (payload == null) {
-                response.setStatus(401);
-                return;
-            }
-            PayloadSummary summary;
-            try {
-                summary = PayloadSummaryReader.read(payload);
-            } catch (Exception e) {
-                response.setStatus(400);
+            Verified verified = verifiedOrRefused(request, response, secrets);
+            if (verified == null) {
                 return;
             }
             AsyncContext async = request.startAsync();
             String id = request.getHeader("X-GitHub-Delivery");
-            inbox.submit(new IncomingDelivery(id, request.getHeader("X-GitHub-Event"), summary, payload, Instant.now()))
+            inbox.submit(new IncomingDelivery(id, request.getHeader("X-GitHub-Event"), verified.summary(),
+                            verified.payload(), Instant.now()))
                     .whenComplete((acceptance, failure) -> {
                         HttpServletResponse answer = (HttpServletResponse) async.getResponse();
                         try {
