@@ -22,6 +22,7 @@ import java.sql.Statement;
  *
  * BENCH_PG_SYNC_COMMIT (default "on") sets synchronous_commit: "on" is what a production database does
  * (a 202 means the delivery is on disk); "off" shows what the server does when commits are cheap.
+ * BENCH_PG_STATEMENTS=1 loads pg_stat_statements.
  */
 public class EmbeddedPostgresLauncher {
     public static void main(String[] args) throws Exception {
@@ -35,6 +36,11 @@ public class EmbeddedPostgresLauncher {
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("listen_addresses", "localhost")
                 .setCleanDataDirectory(true);
+        if ("1".equals(System.getenv("BENCH_PG_STATEMENTS"))) {
+            // What each statement cost, read by intake.sh after every round's apply.
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all");
+        }
         if (port > 0) {
             builder.setPort(port);
         }

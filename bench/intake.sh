@@ -109,6 +109,9 @@ export MERITOCRAB_DB_URL
 export MERITOCRAB_DB_USER=postgres MERITOCRAB_DB_PASSWORD=postgres
 PSQL=(psql -X -q -At "postgresql://postgres@localhost:$PG_PORT/meritocrab")
 log "PostgreSQL on port $PG_PORT ($(grep '^PG_SYNCHRONOUS_COMMIT' "$OUT/postgres.log"))"
+if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ]; then
+    "${PSQL[@]}" -c 'CREATE EXTENSION pg_stat_statements' || die "creating pg_stat_statements"
+fi
 
 # The control for applying: PostgreSQL's own rate of single-row update transactions on this machine now
 # (pgbench's simple-update, 4 clients), in a database of its own.
@@ -212,7 +215,20 @@ for round in $(seq "$RUNS"); do
                  printf "%.2f/%.2f/%.2f", (s - x[1]) / hz / w, (p - x[2]) / hz / w, (m - x[4]) / hz / w }')
     RSS_MB=$(awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$SERVER_PID/status")
     L="$OUT/load-$round.txt"
+    if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ]; then
+        "${PSQL[@]}" -c 'SELECT pg_stat_statements_reset()' > /dev/null
+        at_reset=$(settled)
+    fi
     wait_applied "$(field load_end_epoch_ms "$L")" "$before"
+    if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ]; then
+        # The apply's statements: calls per delivery applied since the reset, and PostgreSQL's time on each.
+        since=$((PROCESSED + FAILED - at_reset))
+        "${PSQL[@]}" -F ' | ' -c "SELECT round(calls::numeric / GREATEST($since, 1), 2) AS per_delivery,
+                round(total_exec_time::numeric / GREATEST($since, 1), 3) AS ms_per_delivery, calls,
+                left(regexp_replace(query, '\s+', ' ', 'g'), 160) FROM pg_stat_statements
+                WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'meritocrab')
+                ORDER BY calls DESC LIMIT 40" > "$OUT/statements-$round.txt"
+    fi
     APPLY_RATE=$(awk -v n="$APPLIED" -v s="$APPLY_S" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
     # Cut short by the timeout: what was applied until then, marked, is still a lower bound of the rate.
     [ "$PENDING" = 0 ] || APPLY_RATE=">$APPLY_RATE"
