@@ -5,6 +5,7 @@ import io.meritocrab.ledger.ContributorRepository;
 import io.meritocrab.platform.Database;
 import io.meritocrab.platform.EarlierRunLeases;
 import io.meritocrab.platform.LeasedQueue;
+import io.meritocrab.platform.PooledSequence;
 import io.meritocrab.platform.ReplicaIdentity;
 import io.meritocrab.platform.Texts;
 import io.meritocrab.repos.RepositoryDirectory;
@@ -38,6 +39,9 @@ public class GitHubOutbox {
             "status = 'PENDING'");
     private static final LeasedQueue REPLIES = new LeasedQueue("github_reply", "id", "next_attempt_at",
             "status = 'PENDING'");
+    /** Both sequences advance by 50 (V1, V3). */
+    private static final PooledSequence ACTION_IDS = new PooledSequence("enforcement_action_seq", 50);
+    private static final PooledSequence REPLY_IDS = new PooledSequence("github_reply_seq", 50);
     private static final Logger LOG = Logger.getLogger(GitHubOutbox.class.getName());
 
     @Inject
@@ -65,7 +69,7 @@ public class GitHubOutbox {
                             GateDecision decision, int credit, int threshold, String message, Instant dueAt,
                             Instant now) {
         boolean needed = decision != GateDecision.ALLOW;
-        long id = insert("enforcement_action_seq", "INSERT INTO enforcement_action (id, repository_id, contributor_id, "
+        long id = insert(ACTION_IDS, "INSERT INTO enforcement_action (id, repository_id, contributor_id, "
                 + "delivery_id, pull_number, decision, credit, threshold, message, due_at, status, created_at, "
                 + "attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", (insert, next) -> {
                     insert.setLong(1, next);
@@ -91,7 +95,7 @@ public class GitHubOutbox {
     /** Queues a reply on an issue or pull request in the caller's transaction (once per delivery). */
     public void queueReply(long repositoryId, int issueNumber, String deliveryId, String body) {
         Instant now = Instant.now();
-        long id = insert("github_reply_seq", "INSERT INTO github_reply (id, repository_id, issue_number, delivery_id, "
+        long id = insert(REPLY_IDS, "INSERT INTO github_reply (id, repository_id, issue_number, delivery_id, "
                 + "body, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
                 (insert, next) -> {
                     insert.setLong(1, next);
@@ -259,14 +263,9 @@ public class GitHubOutbox {
     }
 
     /** Inserts a row keyed by the next value of {@code sequence}; in a JTA transaction it takes part in it. */
-    private long insert(String sequence, String sql, Binder binder) {
+    private long insert(PooledSequence ids, String sql, Binder binder) {
         try (Connection connection = dataSource.getConnection()) {
-            long id;
-            try (PreparedStatement next = connection.prepareStatement("SELECT nextval('" + sequence + "')");
-                 ResultSet row = next.executeQuery()) {
-                row.next();
-                id = row.getLong(1);
-            }
+            long id = ids.next(connection);
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 binder.bind(insert, id);
                 insert.executeUpdate();
