@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A GitHub user in one repository. Rows are created by {@link ContributorRepository#lockOrCreate} and
@@ -87,9 +88,14 @@ public class Contributor {
         this.login = currentLogin;
     }
 
+    /**
+     * Records activity to the second: a contributor active many times in one second (a flood, a batch of
+     * their deliveries) has the row rewritten once for that second, not once per delivery.
+     */
     void touch(Instant when) {
-        if (when.isAfter(lastActivityAt.toInstant())) {
-            lastActivityAt = Timestamps.utc(when);
+        Instant second = when.truncatedTo(ChronoUnit.SECONDS);
+        if (second.isAfter(lastActivityAt.toInstant())) {
+            lastActivityAt = Timestamps.utc(second);
         }
     }
 
