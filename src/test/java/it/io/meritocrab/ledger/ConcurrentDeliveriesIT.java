@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Many deliveries about one contributor at the same moment lose no update, and a backlog is applied
- * several deliveries per transaction, each with its own outcome.
+ * several deliveries per transaction, each with its own outcome and its own gate action.
  */
 class ConcurrentDeliveriesIT extends MeritocrabIT {
 
@@ -122,6 +122,11 @@ class ConcurrentDeliveriesIT extends MeritocrabIT {
         assertThat(contributor.getJsonArray("entries")).hasSize(backlog - 1);
         Ledgers.assertConsistent(contributor, 100);
         assertThat(largestTransactionAmong(deliveryIds)).as("deliveries applied in one transaction").isGreaterThan(1);
+        // The gate's actions are written together before each commit; the rolled-back attempt left none behind.
+        assertThat(Inbox.count("SELECT COUNT(*) FROM enforcement_action WHERE repository_id = ?", repo.id()))
+                .isEqualTo(backlog - 1);
+        assertThat(Inbox.count("SELECT COUNT(DISTINCT pull_number) FROM enforcement_action WHERE repository_id = ?",
+                repo.id())).isEqualTo(backlog - 1);
     }
 
     /** The most deliveries of these the server's log says it applied in one transaction. */
