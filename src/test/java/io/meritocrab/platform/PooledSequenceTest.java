@@ -8,8 +8,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,14 +15,11 @@ import org.junit.jupiter.api.Test;
 /** Pooled ids on the outbox's sequences as the migrations create them (H2, PostgreSQL mode). */
 class PooledSequenceTest {
 
-    private final JdbcDataSource database = new JdbcDataSource();
+    private JdbcDataSource database;
 
     @BeforeEach
     void migratedDatabase() {
-        database.setURL("jdbc:h2:mem:pooled-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/vendor/h2")
-                .load().migrate();
+        database = MigratedH2.named("pooled");
     }
 
     @Test

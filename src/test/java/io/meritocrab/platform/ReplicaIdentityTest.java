@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,14 +16,11 @@ import org.junit.jupiter.api.Test;
 /** Replica ids on the embedded default's database (H2, PostgreSQL mode), migrated as a server migrates it. */
 class ReplicaIdentityTest {
 
-    private final JdbcDataSource database = new JdbcDataSource();
+    private JdbcDataSource database;
 
     @BeforeEach
     void migratedDatabase() {
-        database.setURL("jdbc:h2:mem:replica-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/vendor/h2")
-                .load().migrate();
+        database = MigratedH2.named("replica");
     }
 
     @Test
