@@ -11,12 +11,10 @@ import io.meritocrab.platform.Texts;
 import io.meritocrab.repos.RepositoryDirectory;
 import io.meritocrab.repos.TrackedRepository;
 import io.meritocrab.scoring.GateDecision;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,9 +42,6 @@ public class GitHubOutbox {
     /** Both sequences advance by 50 (V1, V3). */
     private static final PooledSequence ACTION_IDS = new PooledSequence("enforcement_action_seq", 50);
     private static final PooledSequence REPLY_IDS = new PooledSequence("github_reply_seq", 50);
-    private static final String INSERT_ACTION = "INSERT INTO enforcement_action (id, repository_id, contributor_id, "
-            + "delivery_id, pull_number, decision, credit, threshold, message, due_at, status, created_at, attempts, "
-            + "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
     private static final Logger LOG = Logger.getLogger(GitHubOutbox.class.getName());
 
     @Inject
@@ -63,13 +58,10 @@ public class GitHubOutbox {
     RepositoryDirectory repositories;
     @Inject
     ContributorRepository contributors;
-    @Resource
-    TransactionSynchronizationRegistry transactions;
 
     /**
      * Records the gate's decision in the caller's transaction: an action to carry out at {@code dueAt}, or,
-     * for {@link GateDecision#ALLOW}, a record that nothing is needed. The row is written with the
-     * transaction's other actions just before it commits ({@link ActionsBeforeCommit}); its id is known now.
+     * for {@link GateDecision#ALLOW}, a record that nothing is needed.
      *
      * @return the action's id
      */
@@ -77,40 +69,27 @@ public class GitHubOutbox {
                             GateDecision decision, int credit, int threshold, String message, Instant dueAt,
                             Instant now) {
         boolean needed = decision != GateDecision.ALLOW;
-        long id = nextId(ACTION_IDS);
-        actionsBeforeCommit().add(insert -> {
-            insert.setLong(1, id);
-            insert.setLong(2, repositoryId);
-            insert.setLong(3, contributorId);
-            insert.setString(4, deliveryId);
-            insert.setInt(5, pullNumber);
-            insert.setString(6, decision.name());
-            insert.setInt(7, credit);
-            insert.setInt(8, threshold);
-            insert.setString(9, message);
-            setTimestamp(insert, 10, dueAt);
-            insert.setString(11, (needed ? ActionStatus.PENDING : ActionStatus.NONE_NEEDED).name());
-            insert.setTimestamp(12, Timestamp.from(now));
-            setTimestamp(insert, 13, dueAt);
-        });
+        long id = insert(ACTION_IDS, "INSERT INTO enforcement_action (id, repository_id, contributor_id, "
+                + "delivery_id, pull_number, decision, credit, threshold, message, due_at, status, created_at, "
+                + "attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", (insert, next) -> {
+                    insert.setLong(1, next);
+                    insert.setLong(2, repositoryId);
+                    insert.setLong(3, contributorId);
+                    insert.setString(4, deliveryId);
+                    insert.setInt(5, pullNumber);
+                    insert.setString(6, decision.name());
+                    insert.setInt(7, credit);
+                    insert.setInt(8, threshold);
+                    insert.setString(9, message);
+                    setTimestamp(insert, 10, dueAt);
+                    insert.setString(11, (needed ? ActionStatus.PENDING : ActionStatus.NONE_NEEDED).name());
+                    insert.setTimestamp(12, Timestamp.from(now));
+                    setTimestamp(insert, 13, dueAt);
+                });
         if (decision == GateDecision.CLOSE_BELOW_THRESHOLD) {
             queued.fire(new OutboxWork(id));
         }
         return id;
-    }
-
-    /** The caller's transaction's actions, written together just before it commits. */
-    private ActionsBeforeCommit actionsBeforeCommit() {
-        if (transactions.getTransactionKey() == null) {
-            throw new IllegalStateException("an enforcement action is queued in the transaction that decided it");
-        }
-        ActionsBeforeCommit actions = (ActionsBeforeCommit) transactions.getResource(ActionsBeforeCommit.class);
-        if (actions == null) {
-            actions = new ActionsBeforeCommit(dataSource, INSERT_ACTION);
-            transactions.putResource(ActionsBeforeCommit.class, actions);
-            transactions.registerInterposedSynchronization(actions);
-        }
-        return actions;
     }
 
     /** Queues a reply on an issue or pull request in the caller's transaction (once per delivery). */
@@ -283,15 +262,7 @@ public class GitHubOutbox {
         T read(ResultSet row) throws SQLException;
     }
 
-    private long nextId(PooledSequence ids) {
-        try (Connection connection = dataSource.getConnection()) {
-            return ids.next(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not queue work in the GitHub outbox", e);
-        }
-    }
-
-    /** Inserts a row keyed by the next id of {@code ids}; in a JTA transaction it takes part in it. */
+    /** Inserts a row keyed by the next value of {@code sequence}; in a JTA transaction it takes part in it. */
     private long insert(PooledSequence ids, String sql, Binder binder) {
         try (Connection connection = dataSource.getConnection()) {
             long id = ids.next(connection);

@@ -122,7 +122,7 @@ class ConcurrentDeliveriesIT extends MeritocrabIT {
         assertThat(contributor.getJsonArray("entries")).hasSize(backlog - 1);
         Ledgers.assertConsistent(contributor, 100);
         assertThat(largestTransactionAmong(deliveryIds)).as("deliveries applied in one transaction").isGreaterThan(1);
-        // The gate's actions are written together before each commit; the rolled-back attempt left none behind.
+        // One gate action per pull request: the attempt rolled back with the malformed delivery left none behind.
         assertThat(Inbox.count("SELECT COUNT(*) FROM enforcement_action WHERE repository_id = ?", repo.id()))
                 .isEqualTo(backlog - 1);
         assertThat(Inbox.count("SELECT COUNT(DISTINCT pull_number) FROM enforcement_action WHERE repository_id = ?",
