@@ -262,7 +262,7 @@ public class GitHubOutbox {
         T read(ResultSet row) throws SQLException;
     }
 
-    /** Inserts a row keyed by the next value of {@code sequence}; in a JTA transaction it takes part in it. */
+    /** Inserts a row keyed by the next id of {@code ids}; in a JTA transaction it takes part in it. */
     private long insert(PooledSequence ids, String sql, Binder binder) {
         try (Connection connection = dataSource.getConnection()) {
             long id = ids.next(connection);
