@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Deliveries {
 
-    private static final LeasedQueue QUEUE = new LeasedQueue("delivery", "id", "next_attempt_at", "status = 'PENDING'");
+    static final LeasedQueue QUEUE = new LeasedQueue("delivery", "id", "next_attempt_at", "status = 'PENDING'");
     private static final String INSERT = "INSERT INTO delivery (delivery_id, event, action, installation_id, "
             + "repository_id, repository_name, payload, payload_size, received_at, status, attempts, next_attempt_at, sender_id) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?) ON CONFLICT DO NOTHING";
@@ -77,7 +77,17 @@ public class Deliveries {
 
     /** Leases up to {@code limit} due deliveries to this server for {@code lease}. */
     public List<Claim> claimDue(int limit, Duration lease) throws SQLException {
-        return QUEUE.claim(dataSource, Instant.now(), lease, identity.holder(), limit, "TRUE", List.of(), "delivery_id, event, repository_id, sender_id",
+        return claim(limit, lease, "TRUE", List.of());
+    }
+
+    /** Leases up to {@code limit} due deliveries of one worker's share (see {@link WorkerShare}) to this server. */
+    public List<Claim> claimDue(int limit, Duration lease, WorkerShare share) throws SQLException {
+        return claim(limit, lease, WorkerShare.CONDITION, share.parameters());
+    }
+
+    private List<Claim> claim(int limit, Duration lease, String condition, List<Object> parameters) throws SQLException {
+        return QUEUE.claim(dataSource, Instant.now(), lease, identity.holder(), limit, condition, parameters,
+                "delivery_id, event, repository_id, sender_id",
                 (granted, row) -> new Claim(granted.id(), row.getString(3), row.getString(4), granted.attempt(),
                         nullableLong(row, 5), nullableLong(row, 6)));
     }

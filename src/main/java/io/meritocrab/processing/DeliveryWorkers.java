@@ -4,6 +4,7 @@ import io.meritocrab.inbox.Claim;
 import io.meritocrab.inbox.Deliveries;
 import io.meritocrab.inbox.DeliveryInbox;
 import io.meritocrab.inbox.DeliverySignal;
+import io.meritocrab.inbox.WorkerShare;
 import io.meritocrab.metrics.DeliveryMetrics;
 import io.meritocrab.platform.SchemaReady;
 import io.meritocrab.platform.WorkerThreads;
@@ -26,6 +27,9 @@ import java.util.logging.Logger;
  * processes them together in one transaction, or one transaction each when that fails (so a failure is
  * recorded against its own delivery); when none are due it waits for new ones or for the poll
  * interval, so deliveries left behind by a crash, a restart or a failed attempt are swept up too.
+ * Each worker leases from its own share of the inbox first ({@link WorkerShare}: one contributor's
+ * deliveries fall to one worker), so a contributor flooding the inbox does not make the workers queue
+ * for one row lock.
  * While webhooks pour in, processing steps aside (see {@link IntakePressure}): the first worker goes on
  * at a trickle of one delivery every {@value #TRICKLE_PAUSE_MILLIS} ms, the others wait. Deliveries a
  * worker had leased when the database failed are handed back once it answers again.
@@ -63,7 +67,8 @@ public class DeliveryWorkers {
         retryPolicy = new RetryPolicy(settings.retryBase(), settings.retryCap(), settings.maxAttempts());
         intakePressure = new IntakePressure(inbox::submittedSoFar, System::nanoTime, settings.yieldToIntakeAbove());
         running = true;
-        workers.start(threadFactory, "meritocrab-delivery", settings.workerCount(), i -> () -> workUntilStopped(i == 0));
+        int count = settings.workerCount();
+        workers.start(threadFactory, "meritocrab-delivery", count, i -> () -> workUntilStopped(new WorkerShare(i, count)));
         LOG.info(() -> "Started " + workers.size() + " delivery workers");
     }
 
@@ -72,7 +77,8 @@ public class DeliveryWorkers {
     }
 
     /** The first worker keeps a trickle going during a burst, so a backlog never stands still. */
-    private void workUntilStopped(boolean first) {
+    private void workUntilStopped(WorkerShare share) {
+        boolean first = share.index() == 0;
         long seen = signal.generation();
         List<Claim> unfinished = new ArrayList<>();
         while (running) {
@@ -90,7 +96,7 @@ public class DeliveryWorkers {
                         continue;
                     }
                 }
-                List<Claim> leased = deliveries.claimDue(underPressure ? 1 : settings.claimBatch(), settings.lease());
+                List<Claim> leased = underPressure ? deliveries.claimDue(1, settings.lease()) : claim(share);
                 unfinished.addAll(leased);
                 List<Claim> oneAtATime = attemptTogether(leased) ? List.of() : leased;
                 for (int i = 0; i < oneAtATime.size(); i++) {
@@ -110,10 +116,21 @@ public class DeliveryWorkers {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "Delivery worker could not settings.lease() deliveries; retrying", e);
+                LOG.log(Level.WARNING, "Delivery worker could not lease deliveries; retrying", e);
                 WorkerThreads.sleepQuietly(settings.pollInterval());
             }
         }
+    }
+
+    /** The worker's own share first, then any due deliveries, so none waits while a worker is idle. */
+    private List<Claim> claim(WorkerShare share) throws SQLException {
+        if (share.count() > 1) {
+            List<Claim> own = deliveries.claimDue(settings.claimBatch(), settings.lease(), share);
+            if (!own.isEmpty()) {
+                return own;
+            }
+        }
+        return deliveries.claimDue(settings.claimBatch(), settings.lease());
     }
 
     /** @return false when the deliveries are to be attempted one at a time instead */

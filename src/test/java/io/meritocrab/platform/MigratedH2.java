@@ -5,12 +5,12 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
 /** A fresh in-memory database of the embedded default's kind (H2, PostgreSQL mode), migrated as a server migrates it. */
-final class MigratedH2 {
+public final class MigratedH2 {
 
     private MigratedH2() {
     }
 
-    static JdbcDataSource named(String prefix) {
+    public static JdbcDataSource named(String prefix) {
         JdbcDataSource database = new JdbcDataSource();
         database.setURL("jdbc:h2:mem:" + prefix + "-" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");

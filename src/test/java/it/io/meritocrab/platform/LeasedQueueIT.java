@@ -2,6 +2,7 @@ package it.io.meritocrab.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meritocrab.inbox.WorkerShare;
 import io.meritocrab.platform.LeasedQueue;
 import io.meritocrab.platform.LeasedQueue.Lease;
 import it.io.meritocrab.support.ItEnvironment;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +50,7 @@ class LeasedQueueIT {
             statement.execute("DROP TABLE IF EXISTS leased_queue_probe");
             statement.execute("CREATE TABLE leased_queue_probe (id BIGINT PRIMARY KEY, attempts INTEGER NOT NULL, "
                     + "due_at TIMESTAMP WITH TIME ZONE NOT NULL, status VARCHAR(16) NOT NULL, kind VARCHAR(16), "
-                    + "lease_holder VARCHAR(200))");
+                    + "lease_holder VARCHAR(200), repository_id BIGINT, sender_id BIGINT)");
         }
     }
 
@@ -153,6 +155,32 @@ class LeasedQueueIT {
         List<Lease> replies = claim(10, "kind = ?", List.of("reply"));
         assertThat(replies).extracting(Lease::id).containsExactlyInAnyOrder(3L, 4L);
         assertThat(claim(10, "id = ?", List.of(1L))).extracting(Lease::id).containsExactly(1L);
+    }
+
+    @Test
+    void theDeliveryWorkersSharesSplitTheQueueWithoutOverlapWhateverIdsARowCarries() throws SQLException {
+        Long[] ids = {null, 0L, 1L, 700_101L, Long.MAX_VALUE, Long.MIN_VALUE, -7L};
+        insert(ids.length * ids.length, Instant.now().minusSeconds(1));
+        try (Connection connection = database.getConnection();
+             PreparedStatement who = connection.prepareStatement(
+                     "UPDATE leased_queue_probe SET repository_id = ?, sender_id = ? WHERE id = ?")) {
+            for (int i = 0; i < ids.length * ids.length; i++) {
+                who.setObject(1, ids[i / ids.length], Types.BIGINT);
+                who.setObject(2, ids[i % ids.length], Types.BIGINT);
+                who.setLong(3, i + 1);
+                who.addBatch();
+            }
+            who.executeBatch();
+        }
+
+        List<Long> leased = new ArrayList<>();
+        for (int index = 0; index < 3; index++) {
+            WorkerShare share = new WorkerShare(index, 3);
+            List<Lease> own = claim(100, WorkerShare.CONDITION, share.parameters());
+            assertThat(own).as("share %d", index).isNotEmpty();
+            own.forEach(lease -> leased.add(lease.id()));
+        }
+        assertThat(leased).as("every row in exactly one share").doesNotHaveDuplicates().hasSize(ids.length * ids.length);
     }
 
     @Test
