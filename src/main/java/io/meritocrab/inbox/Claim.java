@@ -9,8 +9,10 @@ import java.util.Comparator;
  *
  * @param repositoryId the delivery's repository, null when it names none
  * @param senderId     who sent it (GitHub's sender.id), null when it names no one or was stored before it was kept
+ * @param payloadBytes the size of its payload as received
  */
-public record Claim(long id, String deliveryId, String event, int attempt, Long repositoryId, Long senderId) {
+public record Claim(long id, String deliveryId, String event, int attempt, Long repositoryId, Long senderId,
+                    long payloadBytes) {
 
     /**
      * The order in which deliveries processed together are applied: by repository and sender, so every

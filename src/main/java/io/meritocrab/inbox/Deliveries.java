@@ -87,9 +87,9 @@ public class Deliveries {
 
     private List<Claim> claim(int limit, Duration lease, String condition, List<Object> parameters) throws SQLException {
         return QUEUE.claim(dataSource, Instant.now(), lease, identity.holder(), limit, condition, parameters,
-                "delivery_id, event, repository_id, sender_id",
+                "delivery_id, event, repository_id, sender_id, payload_size",
                 (granted, row) -> new Claim(granted.id(), row.getString(3), row.getString(4), granted.attempt(),
-                        nullableLong(row, 5), nullableLong(row, 6)));
+                        nullableLong(row, 5), nullableLong(row, 6), row.getLong(7)));
     }
 
     /** Hands back leases this server will not use, so the deliveries are due at once elsewhere. */

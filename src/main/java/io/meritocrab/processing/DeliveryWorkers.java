@@ -122,15 +122,21 @@ public class DeliveryWorkers {
         }
     }
 
-    /** The worker's own share first, then any due deliveries, so none waits while a worker is idle. */
+    /**
+     * The worker's own share first, then any due deliveries, so none waits while a worker is idle. What
+     * does not fit in the batch's payload budget is handed back at once, due for the next lease.
+     */
     private List<Claim> claim(WorkerShare share) throws SQLException {
-        if (share.count() > 1) {
-            List<Claim> own = deliveries.claimDue(settings.claimBatch(), settings.lease(), share);
-            if (!own.isEmpty()) {
-                return own;
-            }
+        List<Claim> leased = share.count() > 1
+                ? deliveries.claimDue(settings.claimBatch(), settings.lease(), share) : List.of();
+        if (leased.isEmpty()) {
+            leased = deliveries.claimDue(settings.claimBatch(), settings.lease());
         }
-        return deliveries.claimDue(settings.claimBatch(), settings.lease());
+        List<Claim> kept = PayloadBudget.leadingWithin(leased, PayloadBudget.BYTES_PER_BATCH);
+        if (kept.size() < leased.size()) {
+            deliveries.release(leased.subList(kept.size(), leased.size()));
+        }
+        return kept;
     }
 
     /** @return false when the deliveries are to be attempted one at a time instead */
