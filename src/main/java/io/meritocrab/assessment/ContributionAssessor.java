@@ -70,7 +70,7 @@ public class ContributionAssessor {
         Instant now = clock.instant();
         if (route.toModel()) {
             Evaluation queued = Evaluation.awaitingModel(subject, route.model(), now);
-            evaluations.add(queued);
+            evaluations.addAndWrite(queued);
             modelRequests.enqueue(queued.id(), subject.repositoryId(), contributor.id(), kind.name(),
                     subject.contribution(), subject.subjectNumber());
             return queued;

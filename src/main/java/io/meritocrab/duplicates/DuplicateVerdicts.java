@@ -79,7 +79,7 @@ public class DuplicateVerdicts {
             return true;
         }
         fingerprints.markDuplicate(repositoryId, check.number(), match.get());
-        evaluations.add(new Evaluation(subject, IDENTITY, new Verdict(Classification.LOW, 1.0,
+        evaluations.addAndWrite(new Evaluation(subject, IDENTITY, new Verdict(Classification.LOW, 1.0,
                 reasoning(match.get())), 0, 0, EvaluationStatus.NOT_APPLIED, now));
         return true;
     }

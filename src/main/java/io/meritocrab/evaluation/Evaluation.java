@@ -229,6 +229,10 @@ public class Evaluation {
         return Timestamps.instant(createdAt);
     }
 
+    public String contentHash() {
+        return contentHash;
+    }
+
     public String subjectUrl() {
         return subjectUrl;
     }

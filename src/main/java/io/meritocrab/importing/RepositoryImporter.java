@@ -116,7 +116,7 @@ public class RepositoryImporter {
             }
             String reasoning = "imported from meritocrab's review queue (evaluated " + pending.time() + ")"
                     + (pending.note() == null || pending.note().isBlank() ? "" : "; note: " + pending.note().strip());
-            evaluations.add(Evaluation.importedPending(repository.id(), author.id(),
+            evaluations.addAndWrite(Evaluation.importedPending(repository.id(), author.id(),
                     new Verdict(pending.classification(), pending.confidence(), reasoning), pending.proposedDelta(),
                     pending.key(), now));
         }

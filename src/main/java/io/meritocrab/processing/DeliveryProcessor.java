@@ -60,9 +60,9 @@ public class DeliveryProcessor {
                 outcomes.put(claim, router.route(delivery));
             }
         }
-        // Once for all: what a later delivery's plain-SQL reads must see (its evaluation, "was this PR
-        // evaluated?") is flushed where it is written (Evaluations.add), the rest (ledger entries, the
-        // contributor's credit) goes in one batch, and a failure here still rolls back before any is marked.
+        // Once for all: the evaluations, ledger entries and credits of every delivery go in one batch per
+        // table (a later delivery's "was this PR evaluated?" counts the batch's own evaluations without
+        // them: Evaluations.pullRequestPrecedents), and a failure here still rolls back before any is marked.
         em.flush();
         deliveries.processed(outcomes);
         return outcomes;

@@ -16,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
@@ -83,27 +85,13 @@ class ConcurrentDeliveriesIT extends MeritocrabIT {
         User flooder = User.human("flooder");
         int backlog = 24;
         int malformedAt = 13;
-        List<String> deliveryIds = new ArrayList<>();
-        StringBuilder insert = new StringBuilder("INSERT INTO delivery (delivery_id, event, action, installation_id, "
-                + "repository_id, repository_name, payload, payload_size, received_at, status, attempts, next_attempt_at, "
-                + "sender_id) VALUES ");
-        List<Object> values = new ArrayList<>();
-        Timestamp now = Timestamp.from(Instant.now());
+        List<String> payloads = new ArrayList<>();
         for (int number = 1; number <= backlog; number++) {
             String payload = GitHubPayloads.pullRequestOpened(repo, flooder, number, "Fix the parser (" + number + ")",
                     "Handles an empty input without throwing.", 12, 3, 1);
-            if (number == malformedAt) {
-                payload = payload.replace("\"number\":" + number + ",", "");
-            }
-            byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-            String deliveryId = GitHubWebhooks.newDeliveryId();
-            deliveryIds.add(deliveryId);
-            insert.append(number == 1 ? "" : ", ").append("(?, 'pull_request', 'opened', ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)");
-            values.addAll(List.of(deliveryId, repo.installationId(), repo.id(), repo.fullName(), bytes,
-                    bytes.length, now, now, flooder.id()));
+            payloads.add(number == malformedAt ? payload.replace("\"number\":" + number + ",", "") : payload);
         }
-        // One statement: the whole backlog becomes due at the same moment, as after a burst.
-        assertThat(Inbox.execute(insert.toString(), values.toArray())).isEqualTo(backlog);
+        List<String> deliveryIds = insertDue(flooder, payloads, Collections.nCopies(backlog, repo));
 
         for (int number = 1; number <= backlog; number++) {
             String deliveryId = deliveryIds.get(number - 1);
@@ -127,6 +115,74 @@ class ConcurrentDeliveriesIT extends MeritocrabIT {
                 .isEqualTo(backlog - 1);
         assertThat(Inbox.count("SELECT COUNT(DISTINCT pull_number) FROM enforcement_action WHERE repository_id = ?",
                 repo.id())).isEqualTo(backlog - 1);
+    }
+
+    /**
+     * Deliveries applied in one transaction write their evaluations together at the end, yet each sees the
+     * ones before it: a pull request opened twice in the batch is evaluated once, and a text sent to three
+     * repositories counts the other two for the last of them.
+     */
+    @Test
+    void deliveriesAppliedTogetherSeeTheEvaluationsBeforeThem() throws Exception {
+        User poster = User.human("poster");
+        // Repository ids equal modulo 840 fall to one worker's share for any worker count up to eight.
+        long base = GitHubPayloads.uniqueId() / 840 * 840;
+        List<Repo> repositories = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long id = base + 840L * i;
+            repositories.add(new Repo(id, "together-org-" + id, "widgets", 1_000_000 + id % 1_000_000));
+        }
+        String title = "Improve the documentation " + UUID.randomUUID();
+        String body = "This pull request improves the documentation of the project in several places, "
+                + "so that new contributors find their way around more easily.";
+        Repo first = repositories.get(0);
+        List<String> payloads = List.of(
+                GitHubPayloads.pullRequestOpened(first, poster, 1, "Fix the parser", "Handles an empty input.", 12, 3, 1),
+                GitHubPayloads.pullRequestOpened(first, poster, 1, "Fix the parser", "Handles an empty input.", 12, 3, 1),
+                GitHubPayloads.pullRequestOpened(first, poster, 2, title, body, 12, 1, 1),
+                GitHubPayloads.pullRequestOpened(repositories.get(1), poster, 2, title, body, 12, 1, 1),
+                GitHubPayloads.pullRequestOpened(repositories.get(2), poster, 2, title, body, 12, 1, 1));
+        List<String> deliveryIds = insertDue(poster, payloads, List.of(first, first, first, repositories.get(1),
+                repositories.get(2)));
+
+        deliveryIds.forEach(Inbox::awaitProcessed);
+        assertThat(largestTransactionAmong(deliveryIds)).as("deliveries applied in one transaction")
+                .isEqualTo(payloads.size());
+        assertThat(Inbox.awaitProcessed(deliveryIds.get(1))).contains("already evaluated");
+        assertThat(Inbox.count("SELECT COUNT(*) FROM evaluation WHERE repository_id = ? AND subject_number = 1",
+                first.id())).isEqualTo(1);
+        assertThat(reasoning(repositories.get(0))).doesNotContain("other repositories");
+        assertThat(reasoning(repositories.get(1))).doesNotContain("other repositories");
+        assertThat(reasoning(repositories.get(2))).contains("same text posted to 2 other repositories");
+    }
+
+    private static String reasoning(Repo repository) {
+        return (String) Inbox.row("SELECT reasoning FROM evaluation WHERE repository_id = ? AND subject_number = 2",
+                repository.id()).get("reasoning");
+    }
+
+    /**
+     * Stores the deliveries due at once, in one statement, as a burst leaves them in the inbox: the whole
+     * backlog becomes due at the same moment.
+     */
+    private static List<String> insertDue(User sender, List<String> payloads, List<Repo> repositories) {
+        StringBuilder insert = new StringBuilder("INSERT INTO delivery (delivery_id, event, action, installation_id, "
+                + "repository_id, repository_name, payload, payload_size, received_at, status, attempts, next_attempt_at, "
+                + "sender_id) VALUES ");
+        List<Object> values = new ArrayList<>();
+        List<String> deliveryIds = new ArrayList<>();
+        Timestamp now = Timestamp.from(Instant.now());
+        for (int i = 0; i < payloads.size(); i++) {
+            byte[] bytes = payloads.get(i).getBytes(StandardCharsets.UTF_8);
+            String deliveryId = GitHubWebhooks.newDeliveryId();
+            deliveryIds.add(deliveryId);
+            Repo repo = repositories.get(i);
+            insert.append(i == 0 ? "" : ", ").append("(?, 'pull_request', 'opened', ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)");
+            values.addAll(List.of(deliveryId, repo.installationId(), repo.id(), repo.fullName(), bytes,
+                    bytes.length, now, now, sender.id()));
+        }
+        assertThat(Inbox.execute(insert.toString(), values.toArray())).isEqualTo(payloads.size());
+        return deliveryIds;
     }
 
     /** The most deliveries of these the server's log says it applied in one transaction. */
