@@ -214,6 +214,9 @@ for round in $(seq "$RUNS"); do
         'BEGIN { split(b, x, " "); w = (t - x[3]) / 1000
                  printf "%.2f/%.2f/%.2f", (s - x[1]) / hz / w, (p - x[2]) / hz / w, (m - x[4]) / hz / w }')
     RSS_MB=$(awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$SERVER_PID/status")
+    # The apply is bound by the machine's CPU: what it costs per delivery is steadier than its rate.
+    cpu_load_end="$(cpu_ticks "$SERVER_PID") $(cpu_ticks "$PM_PID")"
+    settled_load_end=$(settled)
     L="$OUT/load-$round.txt"
     if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ]; then
         "${PSQL[@]}" -c 'SELECT pg_stat_statements_reset()' > /dev/null
@@ -230,9 +233,15 @@ for round in $(seq "$RUNS"); do
                 ORDER BY calls DESC LIMIT 40" > "$OUT/statements-$round.txt"
     fi
     APPLY_RATE=$(awk -v n="$APPLIED" -v s="$APPLY_S" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
+    # CPU milliseconds per delivery settled after the load ended, the server's and PostgreSQL's (its
+    # backends, the polling psql's included).
+    APPLY_CPU=$(awk -v b="$cpu_load_end" -v s="$(cpu_ticks "$SERVER_PID")" -v p="$(cpu_ticks "$PM_PID")" \
+        -v n="$((PROCESSED + FAILED - settled_load_end))" -v hz="$(getconf CLK_TCK)" \
+        'BEGIN { split(b, x, " "); if (n <= 0) { print "n/a"; exit }
+                 printf "%.2f/%.2f", (s - x[1]) * 1000 / hz / n, (p - x[2]) * 1000 / hz / n }')
     # Cut short by the timeout: what was applied until then, marked, is still a lower bound of the rate.
     [ "$PENDING" = 0 ] || APPLY_RATE=">$APPLY_RATE"
-    echo "$round $PEER_RATE $PEER_P99 $(field accepted_per_s "$L") $(field p50_ms "$L") $(field p99_ms "$L") $(field errors "$L") $APPLIED $APPLY_S $APPLY_RATE $CPU_SHARE $RSS_MB $(field accepted_total "$L")" >> "$ROUNDS"
+    echo "$round $PEER_RATE $PEER_P99 $(field accepted_per_s "$L") $(field p50_ms "$L") $(field p99_ms "$L") $(field errors "$L") $APPLIED $APPLY_S $APPLY_RATE $CPU_SHARE $RSS_MB $(field accepted_total "$L") $APPLY_CPU" >> "$ROUNDS"
     log "round $round: server $(field accepted_per_s "$L")/s p99 $(field p99_ms "$L") ms, peer $PEER_RATE/s; applied $APPLIED in $APPLY_S s"
 done
 
@@ -245,8 +254,8 @@ APPLY_TARGET=$([ "$AUTHORS" = 1 ] && echo 1000 || echo 1700)
 
 echo
 echo "================ intake benchmark: $CONNECTIONS connections, $AUTHORS authors, $RUNS rounds of ${WARMUP} s warm-up + ${DURATION} s measured"
-echo "round | peer/s | peer p99 ms | server/s | p50 ms | p99 ms | errors | applied | in s | applied/s | CPU server/PG/machine | RSS MB"
-awk '{ printf "%5s | %6s | %11s | %8s | %6s | %6s | %6s | %7s | %4s | %9s | %21s | %6s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 }' "$ROUNDS"
+echo "round | peer/s | peer p99 ms | server/s | p50 ms | p99 ms | errors | applied | in s | applied/s | CPU server/PG/machine | RSS MB | apply CPU ms/delivery server/PG"
+awk '{ printf "%5s | %6s | %11s | %8s | %6s | %6s | %6s | %7s | %4s | %9s | %21s | %6s | %s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14 }' "$ROUNDS"
 echo "cold burst, first 10 s after ready : $COLD_RATE/s = $(ratio "$COLD_RATE" "$SERVER_MED") of the warm median (target >= 0.70)"
 echo "intake, median                     : $SERVER_MED/s, p99 $P99_MED ms (target p99 < 25 ms)"
 echo "peer (Probot), median              : $PEER_MED/s; server/peer = $(ratio "$SERVER_MED" "$PEER_MED") (target >= 1.00)"
